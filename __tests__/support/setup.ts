@@ -1,0 +1,5 @@
+import "cdktf/lib/testing/adapters/jest";
+import { Testing } from "cdktf";
+
+// Adds cdktf's matchers (toHaveResourceWithProperties, toBeValidTerraform, ...) to expect.
+Testing.setupJest();

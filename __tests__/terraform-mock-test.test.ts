@@ -1,0 +1,41 @@
+import { exampleConfig } from "../config/example";
+import { planStacks } from "../model/stacks";
+import { renderMockTest } from "../scripts/terraform/mock-test";
+import { validateConfig } from "../validation/validate";
+
+describe("GIVEN the shared account's stack of the example", () => {
+  const { network } = validateConfig(exampleConfig, { source: "example" });
+  const plan = planStacks(network).find((p) => p.name === "peering-shared")!;
+
+  describe("WHEN its mocked terraform test is rendered", () => {
+    const hcl = renderMockTest(plan, ["data-eu-west-1", "app-us-east-1"]);
+
+    it("THEN it mocks the default provider and every alias", () => {
+      expect(hcl).toContain('mock_provider "aws" {}');
+      expect(hcl).toContain('mock_provider "aws" {\n  alias = "app-us-east-1"\n}');
+      expect(hcl).toContain('mock_provider "aws" {\n  alias = "data-eu-west-1"\n}');
+    });
+
+    it("THEN it applies and asserts that the accepter auto-accepts the requester's connection", () => {
+      expect(hcl).toContain("command = apply");
+      expect(hcl).toContain(
+        "aws_vpc_peering_connection_accepter.shared-to-app_accepter.auto_accept == true && aws_vpc_peering_connection_accepter.shared-to-app_accepter.vpc_peering_connection_id == aws_vpc_peering_connection.shared-to-app_connection.id",
+      );
+    });
+
+    it("THEN accepter-side routes must resolve to the accepter's id, requester-side ones to the connection's", () => {
+      expect(hcl).toContain(
+        'aws_route.shared-to-app_routes_accepter_rtb-0b1c2d3e4f5a60001_10-0-0-0_16.destination_cidr_block == "10.0.0.0/16" && aws_route.shared-to-app_routes_accepter_rtb-0b1c2d3e4f5a60001_10-0-0-0_16.route_table_id == "rtb-0b1c2d3e4f5a60001" && aws_route.shared-to-app_routes_accepter_rtb-0b1c2d3e4f5a60001_10-0-0-0_16.vpc_peering_connection_id == aws_vpc_peering_connection_accepter.shared-to-app_accepter.id',
+      );
+      expect(hcl).toContain(
+        "aws_route.shared-to-app_routes_requester_rtb-0a1b2c3d4e5f60001_10-1-0-0_16.vpc_peering_connection_id == aws_vpc_peering_connection.shared-to-app_connection.id",
+      );
+    });
+
+    it("THEN DNS options are asserted per side, and not at all for a peering that turns DNS off", () => {
+      expect(hcl).toContain("aws_vpc_peering_connection_options.shared-to-data_dns_accepter.accepter[0].allow_remote_vpc_dns_resolution == true");
+      expect(hcl).toContain("aws_vpc_peering_connection_options.shared-to-data_dns_requester.requester[0].allow_remote_vpc_dns_resolution == true");
+      expect(hcl).not.toContain("shared-to-tools_dns");
+    });
+  });
+});

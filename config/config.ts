@@ -1,0 +1,12 @@
+import { exampleConfig } from "./example";
+import type { PeeringConfig } from "./schema";
+
+/**
+ * Your network. This is the file to edit: start from the example (copy it
+ * here, or write your own), keep the names stable (they are Terraform
+ * addresses), and run `npm run synth`.
+ *
+ * A JSON or YAML file of the same shape can be used instead:
+ * `PEERING_CONFIG=path/to/network.yaml npm run synth` (see config/schema.json).
+ */
+export const config: PeeringConfig = exampleConfig;

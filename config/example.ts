@@ -1,0 +1,137 @@
+import type { PeeringConfig } from "./schema";
+
+/**
+ * The example network: three accounts, five VPCs, four peerings that between
+ * them use every feature of the template. All ids are documentation-style
+ * fakes; replace them with yours in `config/config.ts`.
+ *
+ * - `shared-to-app`: cross-account, same region, IPv6 on both sides, ingress
+ *   that references the other side's security group, on both sides.
+ * - `shared-to-data`: cross-account and cross-region, CIDR ingress, a subset of
+ *   route tables and destinations, a secondary CIDR on the accepter.
+ * - `shared-to-tools`: same account and region (auto-accepted), ingress from
+ *   every CIDR of the peer VPC, DNS resolution off.
+ * - `app-to-data`: a second requesting account, hence a second stack.
+ */
+export const exampleConfig = {
+  $schema: "./schema.json",
+  project: "acme-net",
+  tags: { owner: "platform", "cost-center": "cc-1234" },
+  accounts: {
+    shared: {
+      accountId: "111111111111",
+      roleArn: "arn:aws:iam::111111111111:role/peering-deployer",
+      externalId: "acme-net-shared",
+    },
+    app: {
+      accountId: "222222222222",
+      roleArn: "arn:aws:iam::222222222222:role/peering-accepter",
+      externalId: "acme-net-app",
+    },
+    data: {
+      accountId: "333333333333",
+      roleArn: "arn:aws:iam::333333333333:role/peering-accepter",
+      externalId: "acme-net-data",
+    },
+  },
+  vpcs: {
+    "shared-use1": {
+      account: "shared",
+      region: "us-east-1",
+      vpcId: "vpc-0a1b2c3d4e5f67890",
+      cidrBlocks: ["10.0.0.0/16", "100.64.0.0/20"],
+      ipv6CidrBlocks: ["2600:1f18:aaaa:bb00::/56"],
+      routeTableIds: ["rtb-0a1b2c3d4e5f60001", "rtb-0a1b2c3d4e5f60002"],
+    },
+    "tools-use1": {
+      account: "shared",
+      region: "us-east-1",
+      vpcId: "vpc-0a1b2c3d4e5f6aaaa",
+      cidrBlocks: ["10.3.0.0/16"],
+      routeTableIds: ["rtb-0a1b2c3d4e5f6aaa1"],
+    },
+    "app-use1": {
+      account: "app",
+      region: "us-east-1",
+      vpcId: "vpc-0b1c2d3e4f5a67890",
+      cidrBlocks: ["10.1.0.0/16"],
+      ipv6CidrBlocks: ["2600:1f18:cccc:dd00::/56"],
+      routeTableIds: ["rtb-0b1c2d3e4f5a60001", "rtb-0b1c2d3e4f5a60002"],
+    },
+    "data-euw1": {
+      account: "data",
+      region: "eu-west-1",
+      vpcId: "vpc-0c1d2e3f4a5b67890",
+      cidrBlocks: ["10.2.0.0/16", "10.20.0.0/16"],
+      routeTableIds: ["rtb-0c1d2e3f4a5b60001", "rtb-0c1d2e3f4a5b60002"],
+    },
+  },
+  peerings: {
+    "shared-to-app": {
+      requester: "shared-use1",
+      accepter: "app-use1",
+      ingress: {
+        accepter: [
+          {
+            securityGroupId: "sg-0b1c2d3e4f5a60001",
+            source: { securityGroupId: "sg-0a1b2c3d4e5f60001" },
+            protocol: "tcp",
+            ports: 443,
+            description: "HTTPS from shared services",
+          },
+        ],
+        requester: [
+          {
+            securityGroupId: "sg-0a1b2c3d4e5f60002",
+            source: { securityGroupId: "sg-0b1c2d3e4f5a60002" },
+            protocol: "tcp",
+            ports: [8080, 8081],
+            description: "Metrics scrape from app",
+          },
+        ],
+      },
+      tags: { purpose: "app-to-shared-services" },
+    },
+    "shared-to-data": {
+      requester: "shared-use1",
+      accepter: "data-euw1",
+      routes: {
+        requester: { routeTableIds: ["rtb-0a1b2c3d4e5f60001"], destinations: ["10.2.0.0/16"] },
+        accepter: { routeTableIds: ["rtb-0c1d2e3f4a5b60001"] },
+      },
+      ingress: {
+        accepter: [
+          {
+            securityGroupId: "sg-0c1d2e3f4a5b60001",
+            source: { cidr: "10.0.0.0/16" },
+            protocol: "tcp",
+            ports: 443,
+            description: "HTTPS from shared services (us-east-1)",
+          },
+        ],
+      },
+    },
+    "shared-to-tools": {
+      requester: "shared-use1",
+      accepter: "tools-use1",
+      dnsResolution: false,
+      ingress: {
+        accepter: [
+          {
+            securityGroupId: "sg-0a1b2c3d4e5f6aaa1",
+            source: { peerVpc: true },
+            protocol: "icmp",
+            description: "Ping from shared services",
+          },
+        ],
+      },
+    },
+    "app-to-data": {
+      requester: "app-use1",
+      accepter: "data-euw1",
+      routes: {
+        requester: { routeTableIds: ["rtb-0b1c2d3e4f5a60001"] },
+      },
+    },
+  },
+} satisfies PeeringConfig;

@@ -1,0 +1,282 @@
+import { z } from "zod";
+import { AWS_REGIONS } from "./aws-regions";
+import { isCidr, parseCidr, type IpFamily } from "../model/cidr";
+
+/**
+ * The one schema of the peering config: its TypeScript types are derived from
+ * it (`z.input` / `z.infer`), the runtime validation of TypeScript, JSON and
+ * YAML configs runs it, and `config/schema.json` is exported from it.
+ *
+ * Field-level shape rules live here; rules that relate several fields to each
+ * other (overlaps, references, quotas) live in `validation/rules/`.
+ */
+
+const NAME_PATTERN = /^[a-z][a-z0-9-]*$/;
+
+/** Name of an account, VPC or peering: it becomes part of Terraform addresses. */
+export const resourceNameSchema = z
+  .string()
+  .regex(NAME_PATTERN, {
+    error: (issue) =>
+      `name "${String(issue.input)}" must be lowercase letters, digits and dashes, starting with a letter (it becomes part of Terraform addresses), e.g. "${suggestName(String(issue.input))}"`,
+  })
+  .max(64, { error: "names are at most 64 characters (they become Terraform addresses and tags)" });
+
+function suggestName(input: string): string {
+  const cleaned = input
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .replace(/^[^a-z]+/, "")
+    .replace(/-+$/, "");
+  return cleaned.length > 0 ? cleaned : "shared-services";
+}
+
+function awsIdSchema(prefix: string, what: string) {
+  return z.string().regex(new RegExp(`^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`), {
+    error: (issue) =>
+      `"${String(issue.input)}" is not a ${what} id; expected "${prefix}-" and 8 or 17 lowercase hex digits, e.g. ${prefix}-0123456789abcdef0`,
+  });
+}
+
+/** A VPC id such as `vpc-0a1b2c3d4e5f67890`. */
+export const vpcIdSchema = awsIdSchema("vpc", "VPC");
+/** A route table id such as `rtb-0a1b2c3d4e5f67890`. */
+export const routeTableIdSchema = awsIdSchema("rtb", "route table");
+/** A security group id such as `sg-0123456789abcdef0`. */
+export const securityGroupIdSchema = awsIdSchema("sg", "security group");
+
+/** A 12-digit AWS account id, written as a string (leading zeros matter). */
+export const accountIdSchema = z.string().regex(/^\d{12}$/, {
+  error: (issue) =>
+    `account id ${JSON.stringify(issue.input)} must be exactly 12 digits, written as a string (quote it in YAML: "012345678901")`,
+});
+
+/** An AWS region name. */
+export const regionSchema = z.enum(AWS_REGIONS as [string, ...string[]], {
+  error: (issue) =>
+    `"${String(issue.input)}" is not an AWS region; use a region name such as us-east-1 or eu-west-1`,
+});
+
+/** An IAM role ARN; that its account matches is checked by a validation rule. */
+export const roleArnSchema = z
+  .string()
+  .regex(/^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/, {
+    error: (issue) =>
+      `"${String(issue.input)}" is not an IAM role ARN; expected arn:aws:iam::<12-digit account id>:role/<role name>`,
+  });
+
+/** An `sts:ExternalId` value. */
+export const externalIdSchema = z
+  .string()
+  .regex(/^[\w+=,.@:/-]{2,1224}$/, {
+    error: "externalId must be 2 to 1224 characters of letters, digits and + = , . @ : / - _",
+  });
+
+function cidrSchema(family: IpFamily) {
+  const example = family === "ipv4" ? "10.1.0.0/16" : "2600:1f18:aaaa:bb00::/56";
+  return z
+    .string()
+    .superRefine((text, ctx) => {
+      const parsed = parseCidr(text);
+      if (!isCidr(parsed)) {
+        ctx.addIssue({ code: "custom", message: parsed.problem });
+      } else if (parsed.family !== family) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${text} is an ${parsed.family === "ipv4" ? "IPv4" : "IPv6"} block; this field takes ${family === "ipv4" ? "IPv4" : "IPv6"} blocks such as ${example}`,
+        });
+      }
+    })
+    .meta({ description: `An ${family === "ipv4" ? "IPv4" : "IPv6"} CIDR block, e.g. ${example}` });
+}
+
+/** An IPv4 CIDR block with no host bits set. */
+export const ipv4CidrSchema = cidrSchema("ipv4");
+/** An IPv6 CIDR block with no host bits set. */
+export const ipv6CidrSchema = cidrSchema("ipv6");
+/** An IPv4 or IPv6 CIDR block with no host bits set. */
+export const anyCidrSchema = z
+  .string()
+  .superRefine((text, ctx) => {
+    const parsed = parseCidr(text);
+    if (!isCidr(parsed)) ctx.addIssue({ code: "custom", message: parsed.problem });
+  })
+  .meta({ description: "An IPv4 or IPv6 CIDR block, e.g. 10.1.4.0/24" });
+
+const tagsSchema = z
+  .record(
+    z.string().min(1).max(128).regex(/^(?!aws:)/, { error: 'tag keys must not start with "aws:" (reserved by AWS)' }),
+    z.string().max(256),
+  )
+  .meta({ description: "Tags: key (1-128 characters, not aws:*) to value (at most 256 characters)." });
+
+const accountSchema = z
+  .strictObject({
+    accountId: accountIdSchema.meta({ description: "The 12-digit AWS account id." }),
+    roleArn: roleArnSchema
+      .optional()
+      .meta({ description: "Role the stack assumes to act in this account. Default: the caller's own credentials." }),
+    externalId: externalIdSchema
+      .optional()
+      .meta({ description: "sts:ExternalId passed when assuming roleArn. Default: none." }),
+  })
+  .meta({ description: "An AWS account that owns VPCs of the config." });
+
+const vpcSchema = z
+  .strictObject({
+    account: resourceNameSchema.meta({ description: "Key of the account (under accounts) that owns this VPC." }),
+    region: regionSchema.meta({ description: "Region of the VPC, e.g. us-east-1." }),
+    vpcId: vpcIdSchema,
+    cidrBlocks: z
+      .array(ipv4CidrSchema)
+      .min(1, { error: "a VPC has at least one IPv4 CIDR block: list the primary first, then the secondary ones" })
+      .meta({ description: "IPv4 CIDR blocks of the VPC: primary first, then secondary." }),
+    ipv6CidrBlocks: z
+      .array(ipv6CidrSchema)
+      .optional()
+      .meta({ description: "IPv6 CIDR blocks of the VPC. Default: none (IPv4 only)." }),
+    routeTableIds: z
+      .array(routeTableIdSchema)
+      .optional()
+      .meta({ description: "Route tables that get routes to every peer by default. Default: none." }),
+  })
+  .meta({ description: "A VPC that takes part in peerings." });
+
+const routeSelectionSchema = z
+  .strictObject({
+    routeTableIds: z
+      .array(routeTableIdSchema)
+      .optional()
+      .meta({ description: "Route tables of this side that get routes. Default: the VPC's routeTableIds." }),
+    destinations: z
+      .array(anyCidrSchema)
+      .optional()
+      .meta({
+        description:
+          "Destinations routed through the peering; each must lie inside the other VPC's CIDRs. Default: all of the other VPC's CIDRs.",
+      }),
+  })
+  .meta({ description: "Which route tables of one side get which routes." });
+
+/** The protocols an ingress rule may name. */
+export const INGRESS_PROTOCOLS = ["tcp", "udp", "icmp", "icmpv6", "all"] as const;
+/** A protocol of an ingress rule. */
+export type IngressProtocol = (typeof INGRESS_PROTOCOLS)[number];
+
+const portSchema = z
+  .number()
+  .int({ error: "ports are whole numbers" })
+  .min(0, { error: "ports are 0 to 65535" })
+  .max(65535, { error: "ports are 0 to 65535" });
+
+const ingressSourceSchema = z.union(
+  [
+    z.strictObject({
+      securityGroupId: securityGroupIdSchema.meta({
+        description: "A security group of the peer VPC (same region only).",
+      }),
+    }),
+    z.strictObject({ cidr: anyCidrSchema.meta({ description: "A CIDR inside the peer VPC." }) }),
+    z.strictObject({
+      peerVpc: z.literal(true).meta({ description: "Every CIDR of the peer VPC, one rule each." }),
+    }),
+  ],
+  {
+    error:
+      "source must be exactly one of { securityGroupId: sg-... } (peer security group, same region only), { cidr: ... } or { peerVpc: true }",
+  },
+);
+
+const ingressRuleSchema = z
+  .strictObject({
+    securityGroupId: securityGroupIdSchema.meta({ description: "Security group of this side that gets the rule." }),
+    source: ingressSourceSchema,
+    protocol: z.enum(INGRESS_PROTOCOLS, {
+      error: (issue) => `protocol "${String(issue.input)}" is not one of ${INGRESS_PROTOCOLS.join(", ")}`,
+    }),
+    ports: z
+      .union([portSchema, z.tuple([portSchema, portSchema])], {
+        error: "ports is a port number (443) or a range [from, to] ([8000, 8080])",
+      })
+      .optional()
+      .meta({ description: "A port or [from, to] range; required for tcp and udp, not allowed otherwise." }),
+    description: z.string().meta({
+      description: 'What the rule is for (at most 255 characters, not "Managed by Terraform").',
+    }),
+  })
+  .meta({ description: "An inbound security group rule that lets the peer VPC in." });
+
+const peeringSchema = z
+  .strictObject({
+    requester: resourceNameSchema.meta({ description: "Key of the VPC that requests the peering." }),
+    accepter: resourceNameSchema.meta({ description: "Key of the VPC that accepts the peering." }),
+    dnsResolution: z
+      .boolean()
+      .default(true)
+      .meta({ description: "Each side resolves the other's private DNS names. Default: true." }),
+    routes: z
+      .strictObject({ requester: routeSelectionSchema.optional(), accepter: routeSelectionSchema.optional() })
+      .optional()
+      .meta({ description: "Route tables and destinations per side. Default: every route table to every CIDR." }),
+    ingress: z
+      .strictObject({
+        requester: z.array(ingressRuleSchema).optional(),
+        accepter: z.array(ingressRuleSchema).optional(),
+      })
+      .optional()
+      .meta({ description: "Inbound rules per side, letting the other VPC in. Default: none." }),
+    tags: tagsSchema.optional(),
+  })
+  .meta({ description: "A peering between two VPCs of the config." });
+
+const quotasSchema = z
+  .strictObject({
+    peeringsPerVpc: z.number().int().min(1).max(125).default(50).meta({
+      description: "Active peerings per VPC (AWS default 50, at most 125). Default: 50.",
+    }),
+    routesPerRouteTable: z.number().int().min(1).max(1000).default(50).meta({
+      description: "Routes per route table, IPv4 and IPv6 counted apart (AWS default 50). Default: 50.",
+    }),
+    inboundRulesPerSecurityGroup: z.number().int().min(1).max(1000).default(60).meta({
+      description: "Inbound rules per security group, IPv4 and IPv6 counted apart (AWS default 60). Default: 60.",
+    }),
+  })
+  .meta({ description: "Quotas of your accounts, when AWS has raised them." });
+
+/** The whole peering config. */
+export const peeringConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional().meta({ description: "Path to config/schema.json, for editors." }),
+    project: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,31}$/, {
+        error: (issue) =>
+          `project "${String(issue.input)}" must be 1-32 lowercase letters, digits and dashes, starting with a letter, e.g. "acme-net"`,
+      })
+      .meta({ description: "Project name: lowercase words and dashes; used in names and tags." }),
+    tags: tagsSchema.optional().meta({ description: "Default tags on every taggable resource. Default: none." }),
+    strict: z.boolean().default(false).meta({ description: "Treat warnings as errors. Default: false." }),
+    quotas: quotasSchema.prefault({}),
+    accounts: z.record(resourceNameSchema, accountSchema).meta({ description: "Accounts, by name." }),
+    vpcs: z.record(resourceNameSchema, vpcSchema).meta({ description: "VPCs, by name." }),
+    peerings: z.record(resourceNameSchema, peeringSchema).meta({ description: "Peerings, by name; the name drives resource addresses." }),
+  })
+  .meta({
+    title: "Cross-account VPC peering config",
+    description: "Accounts, VPCs and peerings from which the CDKTF app synthesizes Terraform.",
+  });
+
+/** The config as its author writes it (optional fields optional). */
+export type PeeringConfig = z.input<typeof peeringConfigSchema>;
+/** The config after schema validation, defaults filled in. */
+export type ParsedPeeringConfig = z.infer<typeof peeringConfigSchema>;
+/** One account of a parsed config. */
+export type AccountConfig = ParsedPeeringConfig["accounts"][string];
+/** One VPC of a parsed config. */
+export type VpcConfig = ParsedPeeringConfig["vpcs"][string];
+/** One peering of a parsed config. */
+export type PeeringEntryConfig = ParsedPeeringConfig["peerings"][string];
+/** One ingress rule of a parsed config. */
+export type IngressRuleConfig = NonNullable<NonNullable<PeeringEntryConfig["ingress"]>["accepter"]>[number];
+/** Quotas after defaults. */
+export type QuotasConfig = ParsedPeeringConfig["quotas"];

@@ -1,0 +1,65 @@
+import { Construct } from "constructs";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import type { Account } from "../model/network";
+
+/** Props of {@link AwsProviders}. */
+export interface AwsProvidersProps {
+  /** The config's project name: a `Project` default tag and part of the role session name. */
+  readonly project: string;
+  /**
+   * Default tags for every taggable resource.
+   * @default {} (only the Project tag)
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** The account the stack belongs to; its provider in `defaultRegion` is the unaliased default. */
+  readonly defaultAccount: Account;
+  /** Region of the unaliased default provider. */
+  readonly defaultRegion: string;
+}
+
+/**
+ * One AWS provider per (account, region) a stack touches, created on first use.
+ *
+ * Every provider pins `allowed_account_ids` to its account, so that a wrong
+ * credential fails at plan time instead of touching another account, and
+ * assumes the account's role when the config names one. The stack account's
+ * provider in its default region is unaliased; every other provider gets the
+ * alias `<account>-<region>`, which depends only on names in the config.
+ */
+export class AwsProviders extends Construct {
+  private readonly providers = new Map<string, AwsProvider>();
+
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: AwsProvidersProps,
+  ) {
+    super(scope, id);
+  }
+
+  /** The provider that acts in `account` and `region`. */
+  forAccountRegion(account: Account, region: string): AwsProvider {
+    const key = `${account.name}-${region}`;
+    let provider = this.providers.get(key);
+    if (!provider) {
+      const isDefault = account.name === this.props.defaultAccount.name && region === this.props.defaultRegion;
+      provider = new AwsProvider(this, key, {
+        alias: isDefault ? undefined : key,
+        region,
+        allowedAccountIds: [account.accountId],
+        assumeRole: account.roleArn
+          ? [
+              {
+                roleArn: account.roleArn,
+                externalId: account.externalId,
+                sessionName: `${this.props.project}-vpc-peering`,
+              },
+            ]
+          : undefined,
+        defaultTags: [{ tags: { ...this.props.tags, Project: this.props.project } }],
+      });
+      this.providers.set(key, provider);
+    }
+    return provider;
+  }
+}

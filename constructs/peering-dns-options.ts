@@ -1,0 +1,34 @@
+import { Construct } from "constructs";
+import type { TerraformProvider } from "cdktf";
+import { VpcPeeringConnectionOptions } from "@cdktf/provider-aws/lib/vpc-peering-connection-options";
+import { SIDES, vpcOf, type Peering, type Vpc } from "../model/network";
+
+/** Props of {@link PeeringDnsOptions}. */
+export interface PeeringDnsOptionsProps {
+  readonly peering: Peering;
+  readonly providerFor: (vpc: Vpc) => TerraformProvider;
+  /** The connection id that resolves only after acceptance: options can only be set on an active peering. */
+  readonly acceptedConnectionId: string;
+}
+
+/**
+ * Private DNS resolution across the peering, when the peering asks for it:
+ * one `aws_vpc_peering_connection_options` per side, set by that side's own
+ * provider (each account may only set its own side's options), never inline
+ * on the connection. Addresses: `<peering>_dns_requester`, `<peering>_dns_accepter`.
+ */
+export class PeeringDnsOptions extends Construct {
+  constructor(scope: Construct, id: string, props: PeeringDnsOptionsProps) {
+    super(scope, id);
+    const { peering, providerFor, acceptedConnectionId } = props;
+    if (!peering.dnsResolution) return;
+    for (const side of SIDES) {
+      const block = { allowRemoteVpcDnsResolution: true };
+      new VpcPeeringConnectionOptions(this, side, {
+        provider: providerFor(vpcOf(peering, side)),
+        vpcPeeringConnectionId: acceptedConnectionId,
+        ...(side === "requester" ? { requester: block } : { accepter: block }),
+      });
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import * as ipaddr from "ipaddr.js";
+
+/** The address family of a CIDR block. */
+export type IpFamily = "ipv4" | "ipv6";
+
+/** A parsed CIDR block in canonical text form (lowercase, compressed IPv6). */
+export interface Cidr {
+  /** Canonical text, e.g. `10.1.0.0/16` or `2600:1f18:aaaa:bb00::/56`. */
+  readonly text: string;
+  readonly family: IpFamily;
+  readonly prefixLength: number;
+  /** @internal the parsed network address, for containment checks */
+  readonly address: ipaddr.IPv4 | ipaddr.IPv6;
+}
+
+/** Why a string is not a usable CIDR block, in words a config author can act on. */
+export type CidrProblem = { readonly problem: string };
+
+/**
+ * Parses a CIDR block and insists that it is a network address (no host bits).
+ *
+ * @returns the parsed block, or a problem that names the fix
+ *   ("has host bits set; did you mean 10.1.0.0/20?").
+ */
+export function parseCidr(text: string): Cidr | CidrProblem {
+  if (!/^[0-9a-fA-F:.]+\/\d{1,3}$/.test(text)) {
+    return { problem: `"${text}" is not a CIDR block; write it as address/prefix, e.g. 10.1.0.0/16` };
+  }
+  let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
+  try {
+    parsed = ipaddr.parseCIDR(text);
+  } catch {
+    return { problem: `"${text}" is not a valid CIDR block; write it as address/prefix, e.g. 10.1.0.0/16` };
+  }
+  const [address, prefixLength] = parsed;
+  const family: IpFamily = address.kind() === "ipv4" ? "ipv4" : "ipv6";
+  const network =
+    family === "ipv4"
+      ? ipaddr.IPv4.networkAddressFromCIDR(text)
+      : ipaddr.IPv6.networkAddressFromCIDR(text);
+  const canonical = `${network.toString()}/${prefixLength}`;
+  if (network.toString() !== address.toString()) {
+    return { problem: `CIDR ${text} has host bits set; did you mean ${canonical}?` };
+  }
+  return { text: canonical, family, prefixLength, address: network };
+}
+
+/** Narrows the result of {@link parseCidr}. */
+export function isCidr(value: Cidr | CidrProblem): value is Cidr {
+  return (value as Cidr).text !== undefined;
+}
+
+/** Parses a CIDR that validation has already accepted; throws if it has not. */
+export function cidr(text: string): Cidr {
+  const parsed = parseCidr(text);
+  if (!isCidr(parsed)) throw new Error(parsed.problem);
+  return parsed;
+}
+
+/** True when `inner` lies entirely inside `outer` (equal blocks count). */
+export function cidrContains(outer: Cidr, inner: Cidr): boolean {
+  return (
+    outer.family === inner.family &&
+    outer.prefixLength <= inner.prefixLength &&
+    inner.address.match(outer.address, outer.prefixLength)
+  );
+}
+
+/**
+ * True when the two blocks share at least one address. Two CIDR blocks either
+ * nest or are disjoint, so overlap is containment in one direction or the other.
+ */
+export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
+  return cidrContains(a, b) || cidrContains(b, a);
+}

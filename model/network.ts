@@ -1,0 +1,119 @@
+import type { AwsPartition, AwsRegion } from "../config/aws-regions";
+import type { IngressProtocol, QuotasConfig } from "../config/schema";
+import type { Cidr, IpFamily } from "./cidr";
+
+/**
+ * The resolved network: the config with every reference followed, every
+ * default applied and every CIDR parsed. Stacks, validation rules and reports
+ * read this model, never the raw config, so that defaults are decided once.
+ */
+export interface Network {
+  readonly project: string;
+  /** Default tags of the config, without the Project tag. */
+  readonly tags: Readonly<Record<string, string>>;
+  readonly strict: boolean;
+  readonly quotas: QuotasConfig;
+  readonly accounts: ReadonlyMap<string, Account>;
+  readonly vpcs: ReadonlyMap<string, Vpc>;
+  /** Peerings in config order (addresses never depend on this order). */
+  readonly peerings: readonly Peering[];
+}
+
+/** An AWS account of the config. */
+export interface Account {
+  readonly name: string;
+  readonly accountId: string;
+  /** Role assumed to act in this account; none means the caller's own credentials. */
+  readonly roleArn?: string;
+  readonly externalId?: string;
+}
+
+/** A VPC of the config. */
+export interface Vpc {
+  readonly name: string;
+  readonly account: Account;
+  readonly region: AwsRegion;
+  readonly partition: AwsPartition;
+  readonly vpcId: string;
+  /** IPv4 blocks, primary first. */
+  readonly cidrBlocks: readonly Cidr[];
+  /** IPv6 blocks; empty when the VPC is IPv4 only. */
+  readonly ipv6CidrBlocks: readonly Cidr[];
+  readonly routeTableIds: readonly string[];
+}
+
+/** The two sides of a peering. */
+export type Side = "requester" | "accepter";
+
+/** Both sides, in the order resources are emitted. */
+export const SIDES: readonly Side[] = ["requester", "accepter"];
+
+/** The other side of a peering. */
+export function otherSide(side: Side): Side {
+  return side === "requester" ? "accepter" : "requester";
+}
+
+/** A route that one side's route table gets: destination → the peering. */
+export interface PeeringRoute {
+  readonly side: Side;
+  readonly routeTableId: string;
+  readonly destination: Cidr;
+  /** Config path that asked for this route, for messages. */
+  readonly path: string;
+}
+
+/** Where the traffic an ingress rule lets in comes from. */
+export type IngressSource =
+  | {
+      readonly kind: "securityGroup";
+      readonly securityGroupId: string;
+      /** Account that owns the referenced group (the peer VPC's account). */
+      readonly ownerAccountId: string;
+    }
+  | { readonly kind: "cidr"; readonly cidr: Cidr; readonly family: IpFamily };
+
+/** An inbound rule added to one side's security group for traffic from the other side. */
+export interface PeeringIngressRule {
+  readonly side: Side;
+  readonly securityGroupId: string;
+  readonly protocol: IngressProtocol;
+  /** First port (tcp/udp) or ICMP type (-1 = all); undefined for `all`. */
+  readonly fromPort?: number;
+  /** Last port (tcp/udp) or ICMP code (-1 = all); undefined for `all`. */
+  readonly toPort?: number;
+  readonly source: IngressSource;
+  readonly description: string;
+  /** Config path of the rule, e.g. `peerings.a-to-b.ingress.accepter[0]`. */
+  readonly path: string;
+  /** Whether the rule came from `{ peerVpc: true }` (one rule per peer CIDR). */
+  readonly fromPeerVpc: boolean;
+}
+
+/** A peering with both sides resolved. */
+export interface Peering {
+  readonly name: string;
+  readonly requester: Vpc;
+  readonly accepter: Vpc;
+  readonly sameAccount: boolean;
+  readonly sameRegion: boolean;
+  /**
+   * Whether the accepter side needs its own `aws_vpc_peering_connection_accepter`:
+   * always, unless both VPCs are in the same account and region (then the
+   * requester auto-accepts).
+   */
+  readonly needsAccepter: boolean;
+  readonly dnsResolution: boolean;
+  readonly routes: Readonly<Record<Side, readonly PeeringRoute[]>>;
+  readonly ingress: Readonly<Record<Side, readonly PeeringIngressRule[]>>;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/** The VPC of one side of a peering. */
+export function vpcOf(peering: Peering, side: Side): Vpc {
+  return side === "requester" ? peering.requester : peering.accepter;
+}
+
+/** True when both VPCs of a peering have IPv6 blocks, so IPv6 routes and rules apply. */
+export function bothSidesHaveIpv6(peering: Pick<Peering, "requester" | "accepter">): boolean {
+  return peering.requester.ipv6CidrBlocks.length > 0 && peering.accepter.ipv6CidrBlocks.length > 0;
+}

@@ -1,0 +1,141 @@
+import { partitionOf, type AwsRegion } from "../config/aws-regions";
+import type { IngressRuleConfig, ParsedPeeringConfig, PeeringEntryConfig } from "../config/schema";
+import { pathOf } from "../validation/finding";
+import { cidr, type Cidr } from "./cidr";
+import {
+  bothSidesHaveIpv6,
+  otherSide,
+  SIDES,
+  type Account,
+  type IngressSource,
+  type Network,
+  type Peering,
+  type PeeringIngressRule,
+  type PeeringRoute,
+  type Side,
+  type Vpc,
+} from "./network";
+
+/**
+ * Follows every reference of a schema-valid config and applies the defaults.
+ * Call it only after the reference rules passed: an unknown account or VPC
+ * name is a programming error here.
+ */
+export function resolveNetwork(config: ParsedPeeringConfig): Network {
+  const accounts = new Map<string, Account>();
+  for (const [name, account] of Object.entries(config.accounts)) {
+    accounts.set(name, { name, ...account });
+  }
+  const vpcs = new Map<string, Vpc>();
+  for (const [name, vpc] of Object.entries(config.vpcs)) {
+    const account = accounts.get(vpc.account);
+    if (!account) throw new Error(`vpcs.${name}.account: unknown account ${vpc.account}`);
+    const region = vpc.region as AwsRegion;
+    vpcs.set(name, {
+      name,
+      account,
+      region,
+      partition: partitionOf(region),
+      vpcId: vpc.vpcId,
+      cidrBlocks: vpc.cidrBlocks.map(cidr),
+      ipv6CidrBlocks: (vpc.ipv6CidrBlocks ?? []).map(cidr),
+      routeTableIds: vpc.routeTableIds ?? [],
+    });
+  }
+  const peerings = Object.entries(config.peerings).map(([name, entry]) => resolvePeering(name, entry, vpcs));
+  return {
+    project: config.project,
+    tags: config.tags ?? {},
+    strict: config.strict,
+    quotas: config.quotas,
+    accounts,
+    vpcs,
+    peerings,
+  };
+}
+
+function resolvePeering(name: string, entry: PeeringEntryConfig, vpcs: ReadonlyMap<string, Vpc>): Peering {
+  const requester = vpcs.get(entry.requester);
+  const accepter = vpcs.get(entry.accepter);
+  if (!requester || !accepter) throw new Error(`peerings.${name}: unknown VPC`);
+  const sameAccount = requester.account.accountId === accepter.account.accountId;
+  const sameRegion = requester.region === accepter.region;
+  const sides = { requester, accepter };
+  const routes = {} as Record<Side, PeeringRoute[]>;
+  const ingress = {} as Record<Side, PeeringIngressRule[]>;
+  for (const side of SIDES) {
+    routes[side] = resolveRoutes(name, entry, side, sides);
+    ingress[side] = (entry.ingress?.[side] ?? []).flatMap((rule, index) =>
+      resolveIngressRule(pathOf("peerings", name, "ingress", side, index), rule, side, sides),
+    );
+  }
+  return {
+    name,
+    requester,
+    accepter,
+    sameAccount,
+    sameRegion,
+    needsAccepter: !(sameAccount && sameRegion),
+    dnsResolution: entry.dnsResolution,
+    routes,
+    ingress,
+    tags: entry.tags ?? {},
+  };
+}
+
+/** The CIDRs of `peer` that the other side routes to by default. */
+function defaultDestinations(sides: Record<Side, Vpc>, peer: Vpc): readonly Cidr[] {
+  return bothSidesHaveIpv6(sides) ? [...peer.cidrBlocks, ...peer.ipv6CidrBlocks] : peer.cidrBlocks;
+}
+
+function resolveRoutes(name: string, entry: PeeringEntryConfig, side: Side, sides: Record<Side, Vpc>): PeeringRoute[] {
+  const own = sides[side];
+  const peer = sides[otherSide(side)];
+  const selection = entry.routes?.[side];
+  const basePath = pathOf("peerings", name, "routes", side);
+  const routeTableIds = selection?.routeTableIds ?? own.routeTableIds;
+  const destinations: Array<{ destination: Cidr; path: string }> = selection?.destinations
+    ? selection.destinations.map((text, index) => ({ destination: cidr(text), path: pathOf(basePath, "destinations", index) }))
+    : defaultDestinations(sides, peer).map((destination) => ({ destination, path: basePath }));
+  return routeTableIds.flatMap((routeTableId) =>
+    destinations.map(({ destination, path }) => ({ side, routeTableId, destination, path })),
+  );
+}
+
+/** ICMP rules without ports open every type and code. */
+const ALL_ICMP = { fromPort: -1, toPort: -1 };
+
+function portsOf(rule: IngressRuleConfig): { fromPort?: number; toPort?: number } {
+  if (rule.protocol === "all") return {};
+  if (rule.ports === undefined) return rule.protocol === "icmp" || rule.protocol === "icmpv6" ? ALL_ICMP : {};
+  const [fromPort, toPort] = typeof rule.ports === "number" ? [rule.ports, rule.ports] : rule.ports;
+  return { fromPort, toPort };
+}
+
+function resolveIngressRule(
+  path: string,
+  rule: IngressRuleConfig,
+  side: Side,
+  sides: Record<Side, Vpc>,
+): PeeringIngressRule[] {
+  const peer = sides[otherSide(side)];
+  const base = {
+    side,
+    securityGroupId: rule.securityGroupId,
+    protocol: rule.protocol,
+    ...portsOf(rule),
+    description: rule.description,
+    path,
+  };
+  const sources: IngressSource[] =
+    "securityGroupId" in rule.source
+      ? [{ kind: "securityGroup", securityGroupId: rule.source.securityGroupId, ownerAccountId: peer.account.accountId }]
+      : "cidr" in rule.source
+        ? [cidrSource(cidr(rule.source.cidr))]
+        : defaultDestinations(sides, peer).map(cidrSource);
+  return sources.map((source) => ({ ...base, source, fromPeerVpc: "peerVpc" in rule.source }));
+}
+
+function cidrSource(block: Cidr): IngressSource {
+  return { kind: "cidr", cidr: block, family: block.family };
+}

@@ -1,0 +1,41 @@
+import type { Account, Network, Peering } from "./network";
+
+/** What one Terraform stack holds: the peerings requested by one account. */
+export interface StackPlan {
+  /** Stack name: `peering-<account name>`; also its folder under `cdktf.out/stacks/`. */
+  readonly name: string;
+  /** The requesting account the stack belongs to. */
+  readonly account: Account;
+  /** Region of the stack's unaliased default provider: the first, alphabetically, of its requester VPCs. */
+  readonly defaultRegion: string;
+  /** The peerings this account requests, sorted by name. */
+  readonly peerings: readonly Peering[];
+}
+
+/** The name of the stack of a requesting account. */
+export function stackNameFor(account: Account): string {
+  return `peering-${account.name}`;
+}
+
+/**
+ * Groups the peerings of a network into one stack per requesting account.
+ * Stacks and their peerings are sorted by name, so the output never depends on
+ * the order of the config.
+ */
+export function planStacks(network: Network): StackPlan[] {
+  const byAccount = new Map<string, Peering[]>();
+  for (const peering of network.peerings) {
+    const accountName = peering.requester.account.name;
+    const list = byAccount.get(accountName) ?? [];
+    list.push(peering);
+    byAccount.set(accountName, list);
+  }
+  return [...byAccount.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([accountName, peerings]) => {
+      const account = network.accounts.get(accountName)!;
+      const sorted = [...peerings].sort((a, b) => a.name.localeCompare(b.name));
+      const regions = [...new Set(sorted.map((p) => p.requester.region))].sort();
+      return { name: stackNameFor(account), account, defaultRegion: regions[0], peerings: sorted };
+    });
+}

@@ -1,0 +1,79 @@
+import { peeringAddress } from "../../constructs/address";
+import { SIDES, type Peering, type PeeringRoute, type Side } from "../../model/network";
+import type { StackPlan } from "../../model/stacks";
+
+/**
+ * Renders a `terraform test` file that applies a stack against mock AWS
+ * providers (one `mock_provider` per provider alias) and asserts, with
+ * Terraform's own evaluation of our JSON, the facts that matter: the accepter
+ * auto-accepts the requester's connection, every route of each side has the
+ * expected destination and targets the right connection id, each side's DNS
+ * options are set through that side, and security group references point
+ * at the peer.
+ */
+export function renderMockTest(plan: StackPlan, providerAliases: readonly string[]): string {
+  const lines: string[] = ["# Written by scripts/terraform-check.ts: a mocked apply of this stack.", ""];
+  lines.push('mock_provider "aws" {}');
+  for (const alias of [...providerAliases].sort()) lines.push(`mock_provider "aws" {\n  alias = "${alias}"\n}`);
+  lines.push("", 'run "mocked_apply" {', "  command = apply");
+  for (const peering of plan.peerings) {
+    for (const [condition, message] of peeringAssertions(peering)) {
+      lines.push("  assert {", `    condition     = ${condition}`, `    error_message = ${JSON.stringify(message)}`, "  }");
+    }
+  }
+  lines.push("}", "");
+  return lines.join("\n");
+}
+
+type Assertion = readonly [condition: string, message: string];
+
+/** The id expression a side's routes must resolve to. */
+function targetOf(peering: Peering, side: Side): string {
+  const acceptedId = peering.needsAccepter ? `${peeringAddress.accepter(peering)}.id` : `${peeringAddress.connection(peering)}.id`;
+  return side === "requester" ? `${peeringAddress.connection(peering)}.id` : acceptedId;
+}
+
+function routeAssertion(peering: Peering, route: PeeringRoute): Assertion {
+  const address = peeringAddress.route(peering, route);
+  const attribute = route.destination.family === "ipv4" ? "destination_cidr_block" : "destination_ipv6_cidr_block";
+  return [
+    `${address}.${attribute} == "${route.destination.text}" && ${address}.route_table_id == "${route.routeTableId}" && ${address}.vpc_peering_connection_id == ${targetOf(peering, route.side)}`,
+    `${peering.name}: ${route.side} route ${route.routeTableId} -> ${route.destination.text} must target the peering`,
+  ];
+}
+
+function peeringAssertions(peering: Peering): Assertion[] {
+  const connection = peeringAddress.connection(peering);
+  const assertions: Assertion[] = [
+    [`${connection}.peer_vpc_id == "${peering.accepter.vpcId}" && ${connection}.peer_owner_id == "${peering.accepter.account.accountId}"`, `${peering.name}: the connection must point at the accepter VPC and account`],
+  ];
+  if (peering.needsAccepter) {
+    const accepter = peeringAddress.accepter(peering);
+    assertions.push([
+      `${accepter}.auto_accept == true && ${accepter}.vpc_peering_connection_id == ${connection}.id`,
+      `${peering.name}: the accepter must auto-accept the requester's connection`,
+    ]);
+  } else {
+    assertions.push([`${connection}.auto_accept == true`, `${peering.name}: a same-account, same-region peering auto-accepts`]);
+  }
+  for (const side of SIDES) {
+    const routes = peering.routes[side];
+    assertions.push(...routes.map((route) => routeAssertion(peering, route)));
+    if (peering.dnsResolution) {
+      const options = peeringAddress.dnsOptions(peering, side);
+      assertions.push([
+        `${options}.${side}[0].allow_remote_vpc_dns_resolution == true && ${options}.vpc_peering_connection_id == ${targetOf(peering, "accepter")}`,
+        `${peering.name}: the ${side} side must resolve the peer's private DNS names, once accepted`,
+      ]);
+    }
+    for (const rule of peering.ingress[side]) {
+      if (rule.source.kind !== "securityGroup") continue;
+      const expected = peering.sameAccount ? rule.source.securityGroupId : `${rule.source.ownerAccountId}/${rule.source.securityGroupId}`;
+      assertions.push([
+        `${peeringAddress.ingressRule(peering, rule)}.referenced_security_group_id == "${expected}"`,
+        `${peering.name}: ${rule.path} must reference the peer security group ${expected}`,
+      ]);
+    }
+  }
+  return assertions;
+}

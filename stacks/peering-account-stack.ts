@@ -1,0 +1,67 @@
+import { Node, type Construct } from "constructs";
+import { LocalBackend, TerraformStack, type TerraformElement } from "cdktf";
+import { AwsProviders } from "../constructs/aws-providers";
+import { VpcPeering } from "../constructs/vpc-peering";
+import type { Network } from "../model/network";
+import type { StackPlan } from "../model/stacks";
+
+/** Props of {@link PeeringAccountStack}. */
+export interface PeeringAccountStackProps {
+  /** The resolved network (project, default tags). */
+  readonly network: Network;
+  /** The account's stack plan: which peerings it requests. */
+  readonly plan: StackPlan;
+  /**
+   * Path of the local state file, relative to the stack's folder.
+   * @default "terraform.tfstate" (inside the stack folder)
+   */
+  readonly localStatePath?: string;
+}
+
+/**
+ * The Terraform stack of one requesting account: every peering that account
+ * requests, with both sides of each (the accepter sides through aliased
+ * providers that assume a role in the accepter's account).
+ *
+ * Logical ids (the names in Terraform addresses) are the construct path below
+ * the stack joined with `_`, without the hash suffix cdktf adds by default:
+ * `aws_route.shared-to-app_routes_requester_rtb-0a1b2c3d4e5f67890_10-1-0-0_16`.
+ * Every path part comes from a name or value in the config, so addresses stay
+ * the same when the config is reordered or grows.
+ */
+export class PeeringAccountStack extends TerraformStack {
+  private readonly allocatedIds = new Map<string, string>();
+
+  constructor(scope: Construct, props: PeeringAccountStackProps) {
+    const { network, plan } = props;
+    super(scope, plan.name);
+    new LocalBackend(this, { path: props.localStatePath ?? "terraform.tfstate" });
+    // cdktf writes the short source "aws"; spell out the registry address it means.
+    this.addOverride("terraform.required_providers.aws.source", "hashicorp/aws");
+    const providers = new AwsProviders(this, "providers", {
+      project: network.project,
+      tags: network.tags,
+      defaultAccount: plan.account,
+      defaultRegion: plan.defaultRegion,
+    });
+    for (const peering of plan.peerings) {
+      new VpcPeering(this, peering.name, {
+        peering,
+        providerFor: (vpc) => providers.forAccountRegion(vpc.account, vpc.region),
+      });
+    }
+  }
+
+  /** Readable, hash-free logical ids; fails loudly if two elements would share one. */
+  override allocateLogicalId(element: TerraformElement | Node): string {
+    const node = element instanceof Node ? element : element.node;
+    const parts = node.scopes.slice(node.scopes.indexOf(this) + 1).map((scope) => scope.node.id);
+    const logicalId = parts.join("_");
+    const owner = this.allocatedIds.get(logicalId);
+    if (owner !== undefined && owner !== node.path) {
+      throw new Error(`two resources would share the Terraform address ${logicalId}: ${owner} and ${node.path}`);
+    }
+    this.allocatedIds.set(logicalId, node.path);
+    return logicalId;
+  }
+}

@@ -1,0 +1,93 @@
+import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { App } from "cdktf";
+import type { Network } from "../model/network";
+import { planStacks } from "../model/stacks";
+import { PeeringAccountStack } from "./peering-account-stack";
+
+/** Options of {@link buildApp}. */
+export interface BuildAppOptions {
+  /** Where the app writes. */
+  readonly outdir: string;
+  /**
+   * Where the output ends up, when it is written to a staging folder first.
+   * @default outdir
+   */
+  readonly finalOutdir?: string;
+  /**
+   * Folder that holds local state files.
+   * @default the current working directory
+   */
+  readonly projectDir?: string;
+}
+
+/**
+ * Builds the cdktf app of a validated network: one {@link PeeringAccountStack}
+ * per requesting account. Local state files live in the project folder
+ * (`terraform.<stack>.tfstate`), outside the output folder that every synth
+ * replaces; their paths are written relative to each stack's folder so that
+ * the output is the same on every machine.
+ */
+export function buildApp(network: Network, options: BuildAppOptions): App {
+  const { outdir, finalOutdir = outdir, projectDir = process.cwd() } = options;
+  const app = new App({ outdir });
+  addPeeringStacks(app, network, { outdir: finalOutdir, projectDir });
+  return app;
+}
+
+/** Where the output and the local state files live, for the state paths written into each stack. */
+export interface OutputLocation {
+  /** The output folder the stacks end up in. */
+  readonly outdir: string;
+  /** The folder that holds local state files. */
+  readonly projectDir: string;
+}
+
+/** Adds one {@link PeeringAccountStack} per requesting account to an app. */
+export function addPeeringStacks(app: App, network: Network, location: OutputLocation): PeeringAccountStack[] {
+  return planStacks(network).map((plan) => {
+    const stackDir = resolve(location.outdir, "stacks", plan.name);
+    const localStatePath = relative(stackDir, resolve(location.projectDir, `terraform.${plan.name}.tfstate`));
+    return new PeeringAccountStack(app, { network, plan, localStatePath });
+  });
+}
+
+/**
+ * Synthesizes a validated network into `outdir`, all or nothing: the stacks
+ * are written to a sibling folder first and swapped in only once complete, so
+ * a failure leaves the previous output as it was. What Terraform left in a
+ * stack's folder (`.terraform/`, `.terraform.lock.hcl`, plan files) is carried
+ * over; the folders of stacks that no longer exist are removed.
+ */
+export function synthesizeNetwork(network: Network, outdir: string): void {
+  const staging = `${outdir}.partial-${process.pid}`;
+  const previous = `${outdir}.previous-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    buildApp(network, { outdir: staging, finalOutdir: outdir }).synth();
+  } catch (cause) {
+    rmSync(staging, { recursive: true, force: true });
+    throw cause;
+  }
+  if (existsSync(outdir)) {
+    carryOverTerraformFiles(outdir, staging);
+    renameSync(outdir, previous);
+  }
+  renameSync(staging, outdir);
+  rmSync(previous, { recursive: true, force: true });
+}
+
+/** Moves what Terraform wrote into the old stack folders to the new ones, for stacks that still exist. */
+function carryOverTerraformFiles(oldOutdir: string, newOutdir: string): void {
+  const newStacks = join(newOutdir, "stacks");
+  const oldStacks = join(oldOutdir, "stacks");
+  if (!existsSync(oldStacks) || !existsSync(newStacks)) return;
+  for (const stack of readdirSync(newStacks)) {
+    const oldDir = join(oldStacks, stack);
+    if (!existsSync(oldDir)) continue;
+    const generated = new Set(readdirSync(join(newStacks, stack)));
+    for (const entry of readdirSync(oldDir)) {
+      if (!generated.has(entry)) renameSync(join(oldDir, entry), join(newStacks, stack, entry));
+    }
+  }
+}

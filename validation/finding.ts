@@ -1,0 +1,52 @@
+/** How serious a finding is: errors stop synthesis, warnings are printed. */
+export type Severity = "error" | "warning";
+
+/** One problem found in a config: where, what is wrong, and how to fix it. */
+export interface Finding {
+  readonly severity: Severity;
+  /** Field path in the config, e.g. `peerings.hub-to-app.routes.requester.destinations[0]`. */
+  readonly path: string;
+  /** What is wrong and how to fix it. */
+  readonly message: string;
+}
+
+/** Builds an error finding. */
+export function error(path: string, message: string): Finding {
+  return { severity: "error", path, message };
+}
+
+/** Builds a warning finding. */
+export function warning(path: string, message: string): Finding {
+  return { severity: "warning", path, message };
+}
+
+/** Formats a finding as one line: `path: message`. */
+export function formatFinding(finding: Finding): string {
+  return `${finding.path || "(config)"}: ${finding.message}`;
+}
+
+/**
+ * Thrown when a config has errors (or warnings under `strict`). Its message
+ * lists every problem, one per line, so that they can all be fixed at once.
+ */
+export class ConfigValidationError extends Error {
+  /** Every finding that stopped synthesis. */
+  readonly findings: readonly Finding[];
+
+  constructor(findings: readonly Finding[], source: string) {
+    const lines = findings.map((f) => `  - ${formatFinding(f)}${f.severity === "warning" ? " (warning; strict mode)" : ""}`);
+    super(
+      `${source} has ${findings.length} problem${findings.length === 1 ? "" : "s"}; nothing was synthesized:\n${lines.join("\n")}`,
+    );
+    this.name = "ConfigValidationError";
+    this.findings = findings;
+  }
+}
+
+/** Renders a path from its parts: `vpcs.app.cidrBlocks[0]`. */
+export function pathOf(...parts: ReadonlyArray<string | number>): string {
+  return parts.reduce<string>((path, part) => {
+    if (typeof part === "number") return `${path}[${part}]`;
+    return path === "" ? part : `${path}.${part}`;
+  }, "");
+}
