@@ -46,10 +46,11 @@ export const routeTableIdSchema = awsIdSchema("rtb", "route table");
 export const securityGroupIdSchema = awsIdSchema("sg", "security group");
 
 /** A 12-digit AWS account id, written as a string (leading zeros matter). */
-export const accountIdSchema = z.string().regex(/^\d{12}$/, {
-  error: (issue) =>
-    `account id ${JSON.stringify(issue.input)} must be exactly 12 digits, written as a string (quote it in YAML: "012345678901")`,
-});
+const accountIdProblem = (issue: { input?: unknown }) =>
+  issue.input === undefined
+    ? "is required: the 12-digit AWS account id, as a string"
+    : `account id ${JSON.stringify(issue.input)} must be exactly 12 digits, written as a string (quote it in YAML: "012345678901")`;
+export const accountIdSchema = z.string({ error: accountIdProblem }).regex(/^\d{12}$/, { error: accountIdProblem });
 
 /** An AWS region name. */
 export const regionSchema = z.enum(AWS_REGIONS as [string, ...string[]], {

@@ -41,6 +41,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
         .map((key) => `unknown field "${key}"${didYouMean(key, knownFieldsAt(issue.path))}`)
         .join("; ");
     case "invalid_type":
+      if (!issue.message.startsWith("Invalid input")) return issue.message; // the schema's own words
       if (issue.input === undefined) return `is required (expected ${issue.expected})`;
       return `expected ${issue.expected}, got ${Array.isArray(issue.input) ? "array" : typeof issue.input} ${JSON.stringify(issue.input)}`;
     default:

@@ -31,7 +31,7 @@ export interface ValidatedConfig {
  * @throws ConfigValidationError listing every error (and, in strict mode, every warning)
  */
 export function validateConfig(input: unknown, options: ValidateOptions): ValidatedConfig {
-  const parsed = peeringConfigSchema.safeParse(input);
+  const parsed = peeringConfigSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) throw new ConfigValidationError(schemaFindings(parsed.error), options.source);
   const config = parsed.data;
 

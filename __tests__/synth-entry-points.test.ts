@@ -1,0 +1,67 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const projectDir = resolve(__dirname, "..");
+
+/** Every file below a folder with its content, for byte-for-byte comparison. */
+function snapshotTree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      files[path.slice(dir.length)] = readFileSync(path, "utf8");
+    }
+  }
+  return files;
+}
+
+function synth(command: string[], env: Record<string, string>) {
+  return spawnSync(command[0], command.slice(1), {
+    cwd: projectDir,
+    encoding: "utf8",
+    env: { ...process.env, CHECKPOINT_DISABLE: "1", TF_CLI_CONFIG_FILE: "/dev/null", ...env },
+  });
+}
+
+describe("GIVEN an output folder synthesized from the example", () => {
+  const work = mkdtempSync(join(tmpdir(), "peering-synth-"));
+  const outdir = join(work, "cdktf.out");
+  const first = synth(["node", "--import", "tsx", "main.ts"], { CDKTF_OUTDIR: outdir });
+  const badConfig = join(work, "bad.yaml");
+  writeFileSync(
+    badConfig,
+    "project: acme\naccounts: { a: { accountId: '111111111111' } }\nvpcs: { x: { account: b, region: us-east-1, vpcId: vpc-1, cidrBlocks: [10.0.0.1/16] } }\npeerings: {}\n",
+  );
+
+  it("THEN npm run synth's entry point wrote every stack", () => {
+    expect(first.status).toBe(0);
+    expect(existsSync(join(outdir, "stacks", "peering-shared", "cdk.tf.json"))).toBe(true);
+    expect(existsSync(join(outdir, "stacks", "peering-app", "cdk.tf.json"))).toBe(true);
+    expect(readdirSync(work).filter((name) => name.includes(".partial-") || name.includes(".previous-"))).toEqual([]);
+  });
+
+  describe("WHEN a bad config is synthesized through main.ts", () => {
+    const before = snapshotTree(outdir);
+    const result = synth(["node", "--import", "tsx", "main.ts"], { CDKTF_OUTDIR: outdir, PEERING_CONFIG: badConfig });
+
+    it("THEN it exits non-zero listing every problem, and the previous output is unchanged byte for byte", () => {
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain("vpcs.x.vpcId:");
+      expect(result.stderr).toContain("did you mean 10.0.0.0/16?");
+      expect(snapshotTree(outdir)).toEqual(before);
+    });
+  });
+
+  describe("WHEN a bad config is synthesized through the real CLI (npx cdktf synth)", () => {
+    const before = snapshotTree(outdir);
+    const result = synth(["npx", "cdktf", "synth", "--output", outdir], { PEERING_CONFIG: badConfig });
+
+    it("THEN it fails and the previous output is unchanged byte for byte", () => {
+      expect(result.status).not.toBe(0);
+      expect(`${result.stdout}${result.stderr}`).toContain("vpcs.x.vpcId:");
+      expect(snapshotTree(outdir)).toEqual(before);
+    });
+  });
+});
