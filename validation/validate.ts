@@ -2,7 +2,7 @@ import { peeringConfigSchema } from "../config/schema";
 import type { Network } from "../model/network";
 import { resolveNetwork } from "../model/resolve";
 import { ConfigValidationError, type Finding } from "./finding";
-import { CONFIG_RULES, NETWORK_RULES } from "./rules";
+import { CONFIG_RULES, NETWORK_RULES, REFERENCE_RULES } from "./rules";
 import { schemaFindings } from "./schema-findings";
 
 /** Options of {@link validateConfig}. */
@@ -22,27 +22,44 @@ export interface ValidatedConfig {
   readonly warnings: readonly Finding[];
 }
 
+/** Everything the checks found, and the network when the config could be resolved. */
+export interface ConfigCheck {
+  readonly findings: readonly Finding[];
+  readonly network?: Network;
+  /** The config's own `strict` setting, when it parsed. */
+  readonly strict: boolean;
+}
+
 /**
- * Checks a config completely before anything is synthesized: the schema, then
- * the reference rules, then the network rules. Every problem found at a stage
- * is reported at once (a later stage runs only when the earlier ones passed,
- * since it needs what they guarantee).
+ * Runs every check on a config and collects all findings: the schema first,
+ * then the rules on config entries, then (when every name resolves) the rules
+ * on the resolved network. Only a stage's prerequisites stop later stages, so
+ * one run reports as much as can be known.
+ */
+export function checkConfig(input: unknown): ConfigCheck {
+  const parsed = peeringConfigSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) return { findings: schemaFindings(parsed.error), strict: false };
+  const config = parsed.data;
+  const referenceFindings = REFERENCE_RULES.flatMap((rule) => rule.check(config));
+  const configFindings = CONFIG_RULES.flatMap((rule) => rule.check(config));
+  if (referenceFindings.some((f) => f.severity === "error")) {
+    return { findings: [...referenceFindings, ...configFindings], strict: config.strict };
+  }
+  const network = resolveNetwork(config);
+  const networkFindings = NETWORK_RULES.flatMap((rule) => rule.check(network));
+  return { findings: [...referenceFindings, ...configFindings, ...networkFindings], network, strict: config.strict };
+}
+
+/**
+ * Checks a config completely before anything is synthesized.
  *
+ * @returns the resolved network and the warnings, when nothing blocks synthesis
  * @throws ConfigValidationError listing every error (and, in strict mode, every warning)
  */
 export function validateConfig(input: unknown, options: ValidateOptions): ValidatedConfig {
-  const parsed = peeringConfigSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) throw new ConfigValidationError(schemaFindings(parsed.error), options.source);
-  const config = parsed.data;
-
-  const referenceFindings = CONFIG_RULES.flatMap((rule) => rule.check(config));
-  const referenceErrors = referenceFindings.filter((f) => f.severity === "error");
-  if (referenceErrors.length > 0) throw new ConfigValidationError(referenceErrors, options.source);
-
-  const network = resolveNetwork(config);
-  const findings = [...referenceFindings, ...NETWORK_RULES.flatMap((rule) => rule.check(network))];
-  const strict = options.strict === true || config.strict;
+  const { findings, network, strict: configStrict } = checkConfig(input);
+  const strict = options.strict === true || configStrict;
   const blocking = findings.filter((f) => strict || f.severity === "error");
-  if (blocking.length > 0) throw new ConfigValidationError(blocking, options.source);
+  if (blocking.length > 0 || !network) throw new ConfigValidationError(blocking, options.source);
   return { network, warnings: findings.filter((f) => f.severity === "warning") };
 }

@@ -1,8 +1,42 @@
 import type { ConfigRule, NetworkRule } from "../rule";
+import { crossAccountRoles } from "./cross-account-roles";
+import { ingressCidrWithinPeer } from "./ingress-cidr-within-peer";
+import { ingressDescription } from "./ingress-description";
+import { ingressPorts } from "./ingress-ports";
+import { ingressSensitivePorts } from "./ingress-sensitive-ports";
 import { knownReferences } from "./known-references";
+import { noCidrOverlap } from "./no-cidr-overlap";
+import { noSelfPeering } from "./no-self-peering";
+import { onePeeringPerPair } from "./one-peering-per-pair";
+import { peeringsPerVpcQuota } from "./peerings-per-vpc-quota";
+import { roleArnAccount } from "./role-arn-account";
+import { routeTableDestinations } from "./route-table-destinations";
+import { routesPerRouteTableQuota } from "./routes-per-route-table-quota";
+import { routesWithinPeer } from "./routes-within-peer";
+import { rulesPerSecurityGroupQuota } from "./rules-per-security-group-quota";
+import { securityGroupReferenceRegion } from "./security-group-reference-region";
+import { uniqueIngressRules } from "./unique-ingress-rules";
+import { uniqueVpcIds } from "./unique-vpc-ids";
 
-/** Rules on the config before references are followed; all must pass before the network is resolved. */
-export const CONFIG_RULES: readonly ConfigRule[] = [knownReferences];
+/** Rules whose errors make the network impossible to resolve: unknown names. */
+export const REFERENCE_RULES: readonly ConfigRule[] = [knownReferences];
 
-/** Rules on the resolved network. */
-export const NETWORK_RULES: readonly NetworkRule[] = [];
+/** Rules on single config entries and ids; they run with the reference rules. */
+export const CONFIG_RULES: readonly ConfigRule[] = [roleArnAccount, uniqueVpcIds, ingressPorts, ingressDescription];
+
+/** Rules on the resolved network; they run once references resolve. */
+export const NETWORK_RULES: readonly NetworkRule[] = [
+  noSelfPeering,
+  onePeeringPerPair,
+  noCidrOverlap,
+  routesWithinPeer,
+  routeTableDestinations,
+  peeringsPerVpcQuota,
+  routesPerRouteTableQuota,
+  rulesPerSecurityGroupQuota,
+  securityGroupReferenceRegion,
+  ingressCidrWithinPeer,
+  ingressSensitivePorts,
+  uniqueIngressRules,
+  crossAccountRoles,
+];

@@ -1,0 +1,20 @@
+import type { Cidr } from "../model/cidr";
+import type { Vpc } from "../model/network";
+import { pathOf } from "./finding";
+
+/** Config path of one of a VPC's own blocks: `vpcs.app.cidrBlocks[0]` or `vpcs.app.ipv6CidrBlocks[0]`. */
+export function vpcCidrPath(vpc: Vpc, block: Cidr): string {
+  const list = block.family === "ipv4" ? "cidrBlocks" : "ipv6CidrBlocks";
+  const blocks = block.family === "ipv4" ? vpc.cidrBlocks : vpc.ipv6CidrBlocks;
+  return pathOf("vpcs", vpc.name, list, blocks.indexOf(block));
+}
+
+/** All blocks of a VPC, IPv4 then IPv6. */
+export function allBlocks(vpc: Vpc): readonly Cidr[] {
+  return [...vpc.cidrBlocks, ...vpc.ipv6CidrBlocks];
+}
+
+/** "10.1.0.0/16, 10.2.0.0/16" */
+export function listBlocks(blocks: readonly Cidr[]): string {
+  return blocks.map((b) => b.text).join(", ");
+}

@@ -1,0 +1,21 @@
+import { error, pathOf, type Finding } from "../finding";
+import type { ConfigRule } from "../rule";
+
+/** One VPC, one entry: two names for the same VPC would slip past the self-peering and one-peering-per-pair checks. */
+export const uniqueVpcIds: ConfigRule = {
+  id: "unique-vpc-ids",
+  description: "Each VPC id appears under one VPC name only.",
+  check(config) {
+    const findings: Finding[] = [];
+    const firstNameOf = new Map<string, string>();
+    for (const [name, vpc] of Object.entries(config.vpcs)) {
+      const first = firstNameOf.get(vpc.vpcId);
+      if (first === undefined) firstNameOf.set(vpc.vpcId, name);
+      else
+        findings.push(
+          error(pathOf("vpcs", name, "vpcId"), `${vpc.vpcId} is already described as vpcs.${first}; describe each VPC once and refer to it by that name`),
+        );
+    }
+    return findings;
+  },
+};
