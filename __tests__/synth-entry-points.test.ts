@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { compliantConfig } from "./validation/fixture";
 
 const projectDir = resolve(__dirname, "..");
 
@@ -51,6 +52,31 @@ describe("GIVEN an output folder synthesized from the example", () => {
       expect(result.stderr).toContain("vpcs.x.vpcId:");
       expect(result.stderr).toContain("did you mean 10.0.0.0/16?");
       expect(snapshotTree(outdir)).toEqual(before);
+    });
+  });
+
+  describe("WHEN a config with only a warning is synthesized", () => {
+    const config = compliantConfig();
+    delete config.accounts.far.externalId;
+    const file = join(work, "warning.json");
+    writeFileSync(file, JSON.stringify(config));
+    const result = synth(["node", "--import", "tsx", "main.ts"], { CDKTF_OUTDIR: join(work, "warned.out"), PEERING_CONFIG: file });
+    const strict = synth(["node", "--import", "tsx", "main.ts"], {
+      CDKTF_OUTDIR: join(work, "strict.out"),
+      PEERING_CONFIG: file,
+      PEERING_STRICT: "1",
+    });
+
+    it("THEN the warning is printed on stderr and synthesis goes on", () => {
+      expect(result.status).toBe(0);
+      expect(result.stderr).toContain("warning: accounts.far.externalId:");
+      expect(existsSync(join(work, "warned.out", "stacks", "peering-hub", "cdk.tf.json"))).toBe(true);
+    });
+
+    it("THEN PEERING_STRICT=1 makes it an error and nothing is written", () => {
+      expect(strict.status).toBe(1);
+      expect(strict.stderr).toContain("accounts.far.externalId");
+      expect(existsSync(join(work, "strict.out"))).toBe(false);
     });
   });
 

@@ -1,0 +1,409 @@
+import type { Severity } from "../../validation/finding";
+import { compliantConfig, farRule, findingsOf, spokeRule, type MutableConfig, type MutablePeering } from "./fixture";
+
+/**
+ * Each rule, cdk-nag style: a compliant variant (close to the violation, so
+ * the rule's edge is pinned) that raises nothing, and a violating one whose
+ * finding names the field path, the culprit and the fix.
+ */
+interface RuleCase {
+  readonly rule: string;
+  readonly compliant: (config: MutableConfig) => void;
+  readonly violating: (config: MutableConfig) => void;
+  readonly severity: Severity;
+  readonly path: string;
+  readonly message: string | RegExp;
+}
+
+const addPeering = (config: MutableConfig, name: string, peering: MutablePeering) => {
+  config.peerings[name] = peering;
+};
+
+const cases: RuleCase[] = [
+  // Identifiers and shapes (schema)
+  {
+    rule: "account ids are 12 digits",
+    compliant: (c) => (c.accounts.hub.accountId = "012345678901"),
+    violating: (c) => (c.accounts.hub.accountId = "12345"),
+    severity: "error",
+    path: "accounts.hub.accountId",
+    message: 'account id "12345" must be exactly 12 digits',
+  },
+  {
+    rule: "VPC ids are vpc- and 8 or 17 lowercase hex digits",
+    compliant: (c) => (c.vpcs.hub.vpcId = "vpc-0123456789abcdef0"),
+    violating: (c) => (c.vpcs.hub.vpcId = "vpc-0123456789ABCDEF0"),
+    severity: "error",
+    path: "vpcs.hub.vpcId",
+    message: 'expected "vpc-" and 8 or 17 lowercase hex digits',
+  },
+  {
+    rule: "route table ids are rtb- and 8 or 17 hex digits",
+    compliant: (c) => (c.vpcs.hub.routeTableIds = ["rtb-0123456789abcdef0"]),
+    violating: (c) => (c.vpcs.hub.routeTableIds = ["rtb-123"]),
+    severity: "error",
+    path: "vpcs.hub.routeTableIds[0]",
+    message: '"rtb-123" is not a route table id',
+  },
+  {
+    rule: "security group ids are sg- and 8 or 17 hex digits",
+    compliant: (c) => (spokeRule(c).securityGroupId = "sg-0123456789abcdef0"),
+    violating: (c) => (spokeRule(c).securityGroupId = "sg-xyz"),
+    severity: "error",
+    path: "peerings.hub-to-spoke.ingress.accepter[0].securityGroupId",
+    message: '"sg-xyz" is not a security group id',
+  },
+  {
+    rule: "regions are real AWS regions",
+    compliant: (c) => (c.vpcs.far.region = "ap-southeast-2"),
+    violating: (c) => (c.vpcs.far.region = "eu-west-9"),
+    severity: "error",
+    path: "vpcs.far.region",
+    message: '"eu-west-9" is not an AWS region',
+  },
+  {
+    rule: "role ARNs are IAM role ARNs",
+    compliant: (c) => (c.accounts.spoke.roleArn = "arn:aws:iam::222222222222:role/team/peering-accepter"),
+    violating: (c) => (c.accounts.spoke.roleArn = "arn:aws:iam::222222222222:user/bob"),
+    severity: "error",
+    path: "accounts.spoke.roleArn",
+    message: "is not an IAM role ARN",
+  },
+  {
+    rule: "a role ARN is in its own account",
+    compliant: (c) => (c.accounts.hub.roleArn = "arn:aws:iam::111111111111:role/deployer"),
+    violating: (c) => (c.accounts.hub.roleArn = "arn:aws:iam::999999999999:role/deployer"),
+    severity: "error",
+    path: "accounts.hub.roleArn",
+    message: "is in account 999999999999, not in 111111111111",
+  },
+  {
+    rule: "names are lowercase words and dashes",
+    compliant: (c) => addPeering(c, "spoke-2-far", { requester: "spoke", accepter: "far" }),
+    violating: (c) => addPeering(c, "Spoke_To_Far", { requester: "spoke", accepter: "far" }),
+    severity: "error",
+    path: "peerings.Spoke_To_Far",
+    message: 'name "Spoke_To_Far" must be lowercase letters, digits and dashes, starting with a letter (it becomes part of Terraform addresses), e.g. "spoke-to-far"',
+  },
+  {
+    rule: "references name existing VPCs, or the closest one is suggested",
+    compliant: (c) => (c.peerings["hub-to-far"].accepter = "far"),
+    violating: (c) => (c.peerings["hub-to-far"].accepter = "fra"),
+    severity: "error",
+    path: "peerings.hub-to-far.accepter",
+    message: 'no VPC named "fra"; did you mean "far"?',
+  },
+  {
+    rule: "references name existing accounts, or the closest one is suggested",
+    compliant: (c) => (c.vpcs.far.account = "far"),
+    violating: (c) => (c.vpcs.far.account = "fra"),
+    severity: "error",
+    path: "vpcs.far.account",
+    message: 'no account named "fra"; did you mean "far"?',
+  },
+  {
+    rule: "CIDRs have no host bits set",
+    compliant: (c) => (c.vpcs.far.cidrBlocks = ["10.2.0.0/20"]),
+    violating: (c) => (c.vpcs.far.cidrBlocks = ["10.2.3.0/20"]),
+    severity: "error",
+    path: "vpcs.far.cidrBlocks[0]",
+    message: "CIDR 10.2.3.0/20 has host bits set; did you mean 10.2.0.0/20?",
+  },
+  {
+    rule: "CIDRs parse",
+    compliant: (c) => (c.vpcs.far.cidrBlocks = ["10.2.0.0/16"]),
+    violating: (c) => (c.vpcs.far.cidrBlocks = ["10.2.0.0/33"]),
+    severity: "error",
+    path: "vpcs.far.cidrBlocks[0]",
+    message: '"10.2.0.0/33" is not a valid CIDR block',
+  },
+  {
+    rule: "IPv6 blocks are IPv6",
+    compliant: (c) => (c.vpcs.hub.ipv6CidrBlocks = ["2600:1f18:1:100::/56"]),
+    violating: (c) => (c.vpcs.hub.ipv6CidrBlocks = ["10.0.0.0/16"]),
+    severity: "error",
+    path: "vpcs.hub.ipv6CidrBlocks[0]",
+    message: "10.0.0.0/16 is an IPv4 block; this field takes IPv6 blocks",
+  },
+  {
+    rule: "a VPC is described once",
+    compliant: (c) => (c.vpcs.far.vpcId = "vpc-00000004"),
+    violating: (c) => (c.vpcs.far.vpcId = "vpc-00000001"),
+    severity: "error",
+    path: "vpcs.far.vpcId",
+    message: "vpc-00000001 is already described as vpcs.hub",
+  },
+  // Topology
+  {
+    rule: "a VPC cannot peer with itself",
+    compliant: (c) => addPeering(c, "spoke-to-far", { requester: "spoke", accepter: "far" }),
+    violating: (c) => addPeering(c, "far-to-far", { requester: "far", accepter: "far" }),
+    severity: "error",
+    path: "peerings.far-to-far.accepter",
+    message: "a VPC cannot peer with itself",
+  },
+  {
+    rule: "one peering per VPC pair, in either direction",
+    compliant: (c) => addPeering(c, "spoke-to-far", { requester: "spoke", accepter: "far" }),
+    violating: (c) => addPeering(c, "spoke-to-hub", { requester: "spoke", accepter: "hub" }),
+    severity: "error",
+    path: "peerings.spoke-to-hub",
+    message: "spoke and hub are already peered by peerings.hub-to-spoke",
+  },
+  {
+    rule: "peered VPCs do not overlap, secondary blocks included",
+    compliant: (c) => (c.vpcs.spoke.cidrBlocks = ["10.1.0.0/16", "10.3.0.0/16"]),
+    violating: (c) => (c.vpcs.spoke.cidrBlocks = ["10.1.0.0/16", "10.0.128.0/17"]),
+    severity: "error",
+    path: "peerings.hub-to-spoke",
+    message:
+      "CIDR 10.0.128.0/17 (vpcs.spoke.cidrBlocks[1]) overlaps 10.0.0.0/16 (vpcs.hub.cidrBlocks[0]); peered VPCs must not overlap, AWS fails the request",
+  },
+  {
+    rule: "peered VPCs do not overlap, IPv6 included",
+    compliant: (c) => (c.vpcs.spoke.ipv6CidrBlocks = ["2600:1f18:2:100::/56"]),
+    violating: (c) => (c.vpcs.spoke.ipv6CidrBlocks = ["2600:1f18:1:100::/64"]),
+    severity: "error",
+    path: "peerings.hub-to-spoke",
+    message: "CIDR 2600:1f18:1:100::/64 (vpcs.spoke.ipv6CidrBlocks[0]) overlaps 2600:1f18:1:100::/56 (vpcs.hub.ipv6CidrBlocks[0])",
+  },
+  {
+    rule: "route destinations lie inside the peer (peering is not transitive)",
+    compliant: (c) => (c.peerings["hub-to-spoke"].routes = { requester: { destinations: ["10.1.4.0/24"] } }),
+    violating: (c) => (c.peerings["hub-to-spoke"].routes = { requester: { destinations: ["10.2.0.0/16"] } }),
+    severity: "error",
+    path: "peerings.hub-to-spoke.routes.requester.destinations[0]",
+    message: "10.2.0.0/16 is not inside spoke's CIDRs (10.1.0.0/16, 10.101.0.0/16, 2600:1f18:2:100::/56); peering is not transitive",
+  },
+  {
+    rule: "no /0 route destination",
+    compliant: (c) => (c.peerings["hub-to-spoke"].routes = { accepter: { destinations: ["10.0.0.0/16"] } }),
+    violating: (c) => (c.peerings["hub-to-spoke"].routes = { accepter: { destinations: ["0.0.0.0/0"] } }),
+    severity: "error",
+    path: "peerings.hub-to-spoke.routes.accepter.destinations[0]",
+    message: "0.0.0.0/0 would send all traffic to hub",
+  },
+  {
+    rule: "a route table gets a destination once",
+    compliant: (c) => (c.peerings["hub-to-spoke"].routes = { requester: { destinations: ["10.1.0.0/16", "10.101.0.0/16"] } }),
+    violating: (c) => (c.peerings["hub-to-spoke"].routes = { requester: { destinations: ["10.1.0.0/16", "10.1.0.0/16"] } }),
+    severity: "error",
+    path: "peerings.hub-to-spoke.routes.requester.destinations[1]",
+    message: "rtb-00000001 already gets a route to 10.1.0.0/16 from peerings.hub-to-spoke (requester); AWS fails the second with RouteAlreadyExists",
+  },
+  {
+    rule: "a route table belongs to one VPC",
+    compliant: (c) => (c.peerings["hub-to-far"].routes = { accepter: { routeTableIds: ["rtb-00000003"] } }),
+    violating: (c) => (c.peerings["hub-to-far"].routes = { accepter: { routeTableIds: ["rtb-00000002"] } }),
+    severity: "error",
+    path: "peerings.hub-to-far.routes.accepter.routeTableIds",
+    message: "rtb-00000002 is used for VPC spoke elsewhere, but a route table belongs to one VPC; use a route table of far",
+  },
+  {
+    rule: "no destination overlaps the route table's own VPC",
+    compliant: (c) => (c.vpcs.far.cidrBlocks = ["10.2.0.0/16"]),
+    violating: (c) => {
+      c.vpcs.far.cidrBlocks = ["10.2.0.0/16", "10.0.0.0/24"];
+    },
+    severity: "error",
+    path: "peerings.hub-to-far.routes.accepter",
+    message: "a route to 10.0.0.0/16 in rtb-00000003 overlaps far's own 10.0.0.0/24 (vpcs.far.cidrBlocks[1])",
+  },
+  // Quotas
+  {
+    rule: "peerings per VPC stay within the quota",
+    compliant: (c) => (c.quotas = { peeringsPerVpc: 2 }),
+    violating: (c) => (c.quotas = { peeringsPerVpc: 1 }),
+    severity: "error",
+    path: "vpcs.hub",
+    message: "takes part in 2 peerings, over the quota of 1 active peerings per VPC",
+  },
+  {
+    rule: "routes per route table stay within the quota, IPv4 and IPv6 apart",
+    compliant: (c) => (c.quotas = { routesPerRouteTable: 3 }),
+    violating: (c) => (c.quotas = { routesPerRouteTable: 2 }),
+    severity: "error",
+    path: "peerings.hub-to-spoke.routes.requester",
+    message: "rtb-00000001 would get 3 IPv4 routes from this config, over the quota of 2",
+  },
+  {
+    rule: "inbound rules per security group stay within the quota",
+    compliant: (c) => {
+      c.quotas = { inboundRulesPerSecurityGroup: 1 };
+    },
+    violating: (c) => {
+      c.quotas = { inboundRulesPerSecurityGroup: 1 };
+      c.peerings["hub-to-far"].ingress!.accepter!.push({ ...farRule(c), protocol: "udp", ports: 53, description: "DNS from hub" });
+    },
+    severity: "error",
+    path: "peerings.hub-to-far.ingress.accepter[0]",
+    message: "sg-00000003 would get 2 inbound IPv4 rules from this config, over the quota of 1",
+  },
+  // Security groups
+  {
+    rule: "a security group reference only within one region",
+    compliant: (c) => (farRule(c).source = { peerVpc: true }),
+    violating: (c) => (farRule(c).source = { securityGroupId: "sg-00000001" }),
+    severity: "error",
+    path: "peerings.hub-to-far.ingress.accepter[0].source",
+    message: "AWS cannot reference a security group across regions. Use { cidr: <a block of hub> } or { peerVpc: true }",
+  },
+  {
+    rule: "CIDR sources lie inside the peer VPC",
+    compliant: (c) => (farRule(c).source = { cidr: "10.0.8.0/22" }),
+    violating: (c) => (farRule(c).source = { cidr: "10.9.0.0/16" }),
+    severity: "error",
+    path: "peerings.hub-to-far.ingress.accepter[0].source.cidr",
+    message: "10.9.0.0/16 is not inside hub's CIDRs",
+  },
+  {
+    rule: "never a /0 source",
+    compliant: (c) => (farRule(c).source = { cidr: "10.0.0.0/16" }),
+    violating: (c) => (farRule(c).source = { cidr: "0.0.0.0/0" }),
+    severity: "error",
+    path: "peerings.hub-to-far.ingress.accepter[0].source.cidr",
+    message: "0.0.0.0/0 opens sg-00000003 to every address",
+  },
+  {
+    rule: "tcp and udp need ports",
+    compliant: (c) => (spokeRule(c).ports = [8000, 8080]),
+    violating: (c) => delete spokeRule(c).ports,
+    severity: "error",
+    path: "peerings.hub-to-spoke.ingress.accepter[0].ports",
+    message: "tcp rules need ports",
+  },
+  {
+    rule: "port ranges run from <= to",
+    compliant: (c) => (spokeRule(c).ports = [8080, 8080]),
+    violating: (c) => (spokeRule(c).ports = [8080, 8000]),
+    severity: "error",
+    path: "peerings.hub-to-spoke.ingress.accepter[0].ports",
+    message: "port range [8080, 8000] runs backwards; did you mean [8000, 8080]?",
+  },
+  {
+    rule: "ports are 0-65535",
+    compliant: (c) => (spokeRule(c).ports = 65535),
+    violating: (c) => (spokeRule(c).ports = 70000),
+    severity: "error",
+    path: "peerings.hub-to-spoke.ingress.accepter[0].ports",
+    message: /port/,
+  },
+  {
+    rule: "protocol all takes no ports",
+    compliant: (c) => Object.assign(spokeRule(c), { protocol: "icmp", ports: undefined }),
+    violating: (c) => Object.assign(spokeRule(c), { protocol: "all", ports: 443 }),
+    severity: "error",
+    path: "peerings.hub-to-spoke.ingress.accepter[0].ports",
+    message: "protocol all opens every port; remove ports",
+  },
+  {
+    rule: "ICMP takes no ports",
+    compliant: (c) => Object.assign(spokeRule(c), { protocol: "icmpv6", ports: undefined }),
+    violating: (c) => Object.assign(spokeRule(c), { protocol: "icmp", ports: 8 }),
+    severity: "error",
+    path: "peerings.hub-to-spoke.ingress.accepter[0].ports",
+    message: "icmp rules open every ICMP type and code; remove ports",
+  },
+  {
+    rule: "warning: protocol all opens every port",
+    compliant: (c) => Object.assign(spokeRule(c), { protocol: "udp", ports: 53 }),
+    violating: (c) => Object.assign(spokeRule(c), { protocol: "all", ports: undefined }),
+    severity: "warning",
+    path: "peerings.hub-to-spoke.ingress.accepter[0].protocol",
+    message: "protocol all opens every port and protocol to the peer",
+  },
+  {
+    rule: "warning: a port range wider than 1024 ports",
+    compliant: (c) => (spokeRule(c).ports = [1024, 2047]),
+    violating: (c) => (spokeRule(c).ports = [1024, 2048]),
+    severity: "warning",
+    path: "peerings.hub-to-spoke.ingress.accepter[0].ports",
+    message: "port range [1024, 2048] opens 1025 ports to the peer",
+  },
+  {
+    rule: "a description is required",
+    compliant: (c) => (spokeRule(c).description = "x"),
+    violating: (c) => (spokeRule(c).description = "  "),
+    severity: "error",
+    path: "peerings.hub-to-spoke.ingress.accepter[0].description",
+    message: "describe what the rule lets in",
+  },
+  {
+    rule: 'a description is not "Managed by Terraform"',
+    compliant: (c) => (spokeRule(c).description = "Managed by the platform team"),
+    violating: (c) => (spokeRule(c).description = "Managed by Terraform"),
+    severity: "error",
+    path: "peerings.hub-to-spoke.ingress.accepter[0].description",
+    message: '"Managed by Terraform" says nothing',
+  },
+  {
+    rule: "a description is at most 255 characters",
+    compliant: (c) => (spokeRule(c).description = "a".repeat(255)),
+    violating: (c) => (spokeRule(c).description = "a".repeat(256)),
+    severity: "error",
+    path: "peerings.hub-to-spoke.ingress.accepter[0].description",
+    message: "description is 256 characters; AWS allows at most 255",
+  },
+  {
+    rule: "a description uses the characters AWS allows",
+    compliant: (c) => (spokeRule(c).description = "HTTPS (443) from hub: api/v1 #1"),
+    violating: (c) => (spokeRule(c).description = "HTTPS from hub – café"),
+    severity: "error",
+    path: "peerings.hub-to-spoke.ingress.accepter[0].description",
+    message: 'AWS does not accept "–", "é" in descriptions',
+  },
+  {
+    rule: "warning: a CIDR source on an administrative or database port",
+    compliant: (c) => (farRule(c).ports = 443),
+    violating: (c) => (farRule(c).ports = 5432),
+    severity: "warning",
+    path: "peerings.hub-to-far.ingress.accepter[0].source",
+    message: "a CIDR source reaches 5432 (PostgreSQL)",
+  },
+  {
+    rule: "no security group gets the same rule twice",
+    compliant: (c) => c.peerings["hub-to-far"].ingress!.accepter!.push({ ...farRule(c), ports: 8443 }),
+    violating: (c) => c.peerings["hub-to-far"].ingress!.accepter!.push({ ...farRule(c), description: "again" }),
+    severity: "error",
+    path: "peerings.hub-to-far.ingress.accepter[1]",
+    message: "sg-00000003 already gets tcp 443-443 from 10.0.0.0/16 at peerings.hub-to-far.ingress.accepter[0]; AWS rejects duplicate rules",
+  },
+  // Providers
+  {
+    rule: "an accepter account in another account has a role",
+    compliant: (c) => (c.accounts.far.roleArn = "arn:aws:iam::333333333333:role/other"),
+    violating: (c) => delete c.accounts.far.roleArn,
+    severity: "error",
+    path: "accounts.far.roleArn",
+    message: "stack peering-hub must act in account far (333333333333) to accept peerings.hub-to-far; set roleArn",
+  },
+  {
+    rule: "warning: a cross-account role without an external id",
+    compliant: (c) => (c.accounts.far.externalId = "another-id"),
+    violating: (c) => delete c.accounts.far.externalId,
+    severity: "warning",
+    path: "accounts.far.externalId",
+    message: "is assumed from another account without an external id",
+  },
+];
+
+describe("GIVEN the compliant fixture", () => {
+  it("THEN it raises no finding at all", () => {
+    expect(findingsOf(compliantConfig())).toEqual([]);
+  });
+});
+
+describe.each(cases)("GIVEN the rule: $rule", ({ compliant, violating, severity, path, message }) => {
+  it("WHEN a config stays on the compliant side THEN nothing is found", () => {
+    const config = compliantConfig();
+    compliant(config);
+    expect(findingsOf(config)).toEqual([]);
+  });
+
+  it(`WHEN a config breaks it THEN ${severity === "error" ? "an error" : "a warning"} names the path, the culprit and the fix`, () => {
+    const config = compliantConfig();
+    violating(config);
+    const findings = findingsOf(config);
+    expect(findings).toContainEqual({ severity, path, message: typeof message === "string" ? expect.stringContaining(message) : expect.stringMatching(message) });
+  });
+});
