@@ -5,6 +5,8 @@ import { join, resolve } from "node:path";
 import { compliantConfig } from "./validation/fixture";
 
 const projectDir = resolve(__dirname, "..");
+/** `npm run synth`'s command, run directly (npm itself adds nothing under test). */
+const npmSynth = (JSON.parse(readFileSync(join(projectDir, "package.json"), "utf8")) as { scripts: { synth: string } }).scripts.synth.split(" ");
 
 /** Every file below a folder with its content, for byte-for-byte comparison. */
 function snapshotTree(dir: string): Record<string, string> {
@@ -29,7 +31,7 @@ function synth(command: string[], env: Record<string, string>) {
 describe("GIVEN an output folder synthesized from the example", () => {
   const work = mkdtempSync(join(tmpdir(), "peering-synth-"));
   const outdir = join(work, "cdktf.out");
-  const first = synth(["node", "--import", "tsx", "main.ts"], { CDKTF_OUTDIR: outdir });
+  const first = synth(npmSynth, { CDKTF_OUTDIR: outdir });
   const badConfig = join(work, "bad.yaml");
   writeFileSync(
     badConfig,
@@ -45,7 +47,7 @@ describe("GIVEN an output folder synthesized from the example", () => {
 
   describe("WHEN a bad config is synthesized through main.ts", () => {
     const before = snapshotTree(outdir);
-    const result = synth(["node", "--import", "tsx", "main.ts"], { CDKTF_OUTDIR: outdir, PEERING_CONFIG: badConfig });
+    const result = synth(npmSynth, { CDKTF_OUTDIR: outdir, PEERING_CONFIG: badConfig });
 
     it("THEN it exits non-zero listing every problem, and the previous output is unchanged byte for byte", () => {
       expect(result.status).toBe(1);
@@ -60,8 +62,8 @@ describe("GIVEN an output folder synthesized from the example", () => {
     delete config.accounts.far.externalId;
     const file = join(work, "warning.json");
     writeFileSync(file, JSON.stringify(config));
-    const result = synth(["node", "--import", "tsx", "main.ts"], { CDKTF_OUTDIR: join(work, "warned.out"), PEERING_CONFIG: file });
-    const strict = synth(["node", "--import", "tsx", "main.ts"], {
+    const result = synth(npmSynth, { CDKTF_OUTDIR: join(work, "warned.out"), PEERING_CONFIG: file });
+    const strict = synth(npmSynth, {
       CDKTF_OUTDIR: join(work, "strict.out"),
       PEERING_CONFIG: file,
       PEERING_STRICT: "1",

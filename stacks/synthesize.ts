@@ -1,3 +1,4 @@
+import "./token-stack-traces";
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { App } from "cdktf";

@@ -1,3 +1,4 @@
+import "../../stacks/token-stack-traces";
 import "cdktf/lib/testing/adapters/jest";
 import { Testing } from "cdktf";
 
