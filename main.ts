@@ -9,11 +9,11 @@ import { ConfigValidationError, formatFinding } from "./validation/finding";
 import { synthesizeNetwork } from "./stacks/synthesize";
 
 function main(): void {
-  const { network, warnings, source } = loadConfig();
+  const { network, warnings, source, roles } = loadConfig();
   for (const warning of warnings) process.stderr.write(`warning: ${formatFinding(warning)}\n`);
   const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
-  synthesizeNetwork(network, outdir);
-  process.stdout.write(`synthesized ${source} into ${outdir}/stacks/\n`);
+  synthesizeNetwork(network, outdir, { roles, warnings });
+  process.stdout.write(`synthesized ${source} into ${outdir}/stacks/${roles === "plan" ? " (read-only plan roles)" : ""}\n`);
 }
 
 try {

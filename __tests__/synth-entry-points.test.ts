@@ -42,6 +42,7 @@ describe("GIVEN an output folder synthesized from the example", () => {
     expect(first.status).toBe(0);
     expect(existsSync(join(outdir, "stacks", "peering-shared", "cdk.tf.json"))).toBe(true);
     expect(existsSync(join(outdir, "stacks", "peering-app", "cdk.tf.json"))).toBe(true);
+    expect(readFileSync(join(outdir, "peering-report.md"), "utf8")).toContain("# VPC peering report: acme-net");
     expect(readdirSync(work).filter((name) => name.includes(".partial-") || name.includes(".previous-"))).toEqual([]);
   });
 

@@ -16,7 +16,8 @@ import { spawnSync } from "node:child_process";
 import { benchmarkConfig } from "./workload";
 import { measure, median, summarize, type Measurement, type Summary } from "./measure";
 
-const projectDir = resolve(__dirname, "..");
+/** The project folder: npm runs scripts there. */
+const projectDir = process.cwd();
 const workDir = join(projectDir, "bench", ".work");
 const stockDir = join(projectDir, "bench", ".stock");
 const baselineDir = resolve(process.env.BENCH_BASELINE_DIR ?? join(projectDir, "..", "shared", "bench-baseline"));

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { parseDocument } from "yaml";
+import type { RoleMode } from "../constructs/aws-providers";
 import { config } from "./config";
 import { ConfigValidationError, error } from "../validation/finding";
 import { validateConfig, type ValidatedConfig } from "../validation/validate";
@@ -9,6 +10,8 @@ import { validateConfig, type ValidatedConfig } from "../validation/validate";
 export interface LoadedConfig extends ValidatedConfig {
   /** `config/config.ts` or the PEERING_CONFIG path. */
   readonly source: string;
+  /** Which roles the providers assume (PEERING_ROLES). */
+  readonly roles: RoleMode;
 }
 
 /** The environment variables that choose and tune the config. */
@@ -17,6 +20,8 @@ export interface ConfigEnvironment {
   readonly PEERING_CONFIG?: string;
   /** `1` or `true`: warnings are errors. */
   readonly PEERING_STRICT?: string;
+  /** `plan`: providers assume each account's read-only planRoleArn (pull-request plans); `deploy` (default): roleArn. */
+  readonly PEERING_ROLES?: string;
 }
 
 /**
@@ -27,13 +32,23 @@ export interface ConfigEnvironment {
  */
 export function loadConfig(env: ConfigEnvironment = process.env): LoadedConfig {
   const strict = env.PEERING_STRICT === "1" || env.PEERING_STRICT === "true";
+  const roles = rolesFrom(env.PEERING_ROLES);
   const file = env.PEERING_CONFIG;
   if (file) {
     const input = readConfigFile(file);
-    return { ...validateConfig(input, { source: file, strict }), source: file };
+    return { ...validateConfig(input, { source: file, strict }), source: file, roles };
   }
   const source = "config/config.ts";
-  return { ...validateConfig(config, { source, strict }), source };
+  return { ...validateConfig(config, { source, strict }), source, roles };
+}
+
+function rolesFrom(value: string | undefined): RoleMode {
+  if (value === undefined || value === "" || value === "deploy") return "deploy";
+  if (value === "plan") return "plan";
+  throw new ConfigValidationError(
+    [error("PEERING_ROLES", `"${value}" is not a role mode; use "plan" (read-only planRoleArn) or "deploy" (roleArn, the default)`)],
+    "the PEERING_ROLES setting",
+  );
 }
 
 /** Reads a JSON or YAML config file; parse errors name the file, line and column. */

@@ -55,7 +55,9 @@ export const accountIdSchema = z.string({ error: accountIdProblem }).regex(/^\d{
 /** An AWS region name. */
 export const regionSchema = z.enum(AWS_REGIONS as [string, ...string[]], {
   error: (issue) =>
-    `"${String(issue.input)}" is not an AWS region; use a region name such as us-east-1 or eu-west-1`,
+    issue.input === undefined
+      ? "is required: an AWS region such as us-east-1"
+      : `"${String(issue.input)}" is not an AWS region; use a region name such as us-east-1 or eu-west-1`,
 });
 
 /** An IAM role ARN; that its account matches is checked by a validation rule. */
@@ -120,6 +122,10 @@ const accountSchema = z
     externalId: externalIdSchema
       .optional()
       .meta({ description: "sts:ExternalId passed when assuming roleArn. Default: none." }),
+    planRoleArn: roleArnSchema.optional().meta({
+      description:
+        "Read-only role assumed instead of roleArn when synthesizing for a pull-request plan (PEERING_ROLES=plan). Default: roleArn.",
+    }),
   })
   .meta({ description: "An AWS account that owns VPCs of the config." });
 
@@ -230,6 +236,44 @@ const peeringSchema = z
   })
   .meta({ description: "A peering between two VPCs of the config." });
 
+const backendSchema = z
+  .discriminatedUnion(
+    "type",
+    [
+      z.strictObject({ type: z.literal("local") }).meta({ description: "Local state: terraform.<stack>.tfstate in the project folder." }),
+      z
+        .strictObject({
+          type: z.literal("s3"),
+          bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+            error: "bucket must be an S3 bucket name: 3-63 lowercase letters, digits, dots and dashes",
+          }),
+          region: regionSchema.meta({ description: "Region of the state bucket." }),
+          keyPrefix: z
+            .string()
+            .regex(/^[A-Za-z0-9!_.*'()/-]*[A-Za-z0-9!_.*'()-]$/, { error: "keyPrefix is a path inside the bucket without a trailing slash, e.g. vpc-peering" })
+            .optional()
+            .meta({ description: "Folder of the state keys: <keyPrefix>/<stack>.tfstate. Default: the bucket root." }),
+          roleArn: roleArnSchema.optional().meta({ description: "Role assumed to reach the state bucket. Default: none." }),
+        })
+        .meta({ description: "S3 state, one key per stack, encrypted, with S3-native locking (no DynamoDB table)." }),
+      z
+        .strictObject({
+          type: z.literal("cloud"),
+          organization: z.string().min(1, { error: "organization is your HCP Terraform organization name" }),
+          workspacePrefix: z
+            .string()
+            .regex(/^[A-Za-z0-9_-]+$/, { error: "workspacePrefix is letters, digits, - and _, e.g. acme-net-" }),
+          hostname: z.string().optional().meta({ description: "Terraform Enterprise hostname. Default: app.terraform.io." }),
+        })
+        .meta({ description: "HCP Terraform / Terraform Enterprise: one workspace per stack, <workspacePrefix><stack>." }),
+    ],
+    { error: 'backend.type must be "local", "s3" or "cloud"' },
+  )
+  .meta({ description: "Where Terraform keeps state. Default: local." });
+
+/** Where Terraform keeps state, per stack. */
+export type BackendConfig = z.infer<typeof backendSchema>;
+
 const quotasSchema = z
   .strictObject({
     peeringsPerVpc: z.number().int().min(1).max(125).default(50).meta({
@@ -258,6 +302,7 @@ export const peeringConfigSchema = z
     tags: tagsSchema.optional().meta({ description: "Default tags on every taggable resource. Default: none." }),
     strict: z.boolean().default(false).meta({ description: "Treat warnings as errors. Default: false." }),
     quotas: quotasSchema.prefault({}),
+    backend: backendSchema.default({ type: "local" }),
     accounts: z.record(resourceNameSchema, accountSchema).meta({ description: "Accounts, by name." }),
     vpcs: z.record(resourceNameSchema, vpcSchema).meta({ description: "VPCs, by name." }),
     peerings: z.record(resourceNameSchema, peeringSchema).meta({ description: "Peerings, by name; the name drives resource addresses." }),

@@ -2,6 +2,9 @@ import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { Account } from "../model/network";
 
+/** Which role a provider assumes: the deploy role (`roleArn`) or the read-only plan role (`planRoleArn`, else `roleArn`). */
+export type RoleMode = "deploy" | "plan";
+
 /** Props of {@link AwsProviders}. */
 export interface AwsProvidersProps {
   /** The config's project name: a `Project` default tag and part of the role session name. */
@@ -15,6 +18,11 @@ export interface AwsProvidersProps {
   readonly defaultAccount: Account;
   /** Region of the unaliased default provider. */
   readonly defaultRegion: string;
+  /**
+   * Which role each provider assumes.
+   * @default "deploy"
+   */
+  readonly roles?: RoleMode;
 }
 
 /**
@@ -22,7 +30,8 @@ export interface AwsProvidersProps {
  *
  * Every provider pins `allowed_account_ids` to its account, so that a wrong
  * credential fails at plan time instead of touching another account, and
- * assumes the account's role when the config names one. The stack account's
+ * assumes the account's role when the config names one (its read-only plan
+ * role when synthesizing for a pull-request plan). The stack account's
  * provider in its default region is unaliased; every other provider gets the
  * alias `<account>-<region>`, which depends only on names in the config.
  */
@@ -43,14 +52,15 @@ export class AwsProviders extends Construct {
     let provider = this.providers.get(key);
     if (!provider) {
       const isDefault = account.name === this.props.defaultAccount.name && region === this.props.defaultRegion;
+      const roleArn = this.props.roles === "plan" ? (account.planRoleArn ?? account.roleArn) : account.roleArn;
       provider = new AwsProvider(this, key, {
         alias: isDefault ? undefined : key,
         region,
         allowedAccountIds: [account.accountId],
-        assumeRole: account.roleArn
+        assumeRole: roleArn
           ? [
               {
-                roleArn: account.roleArn,
+                roleArn,
                 externalId: account.externalId,
                 sessionName: `${this.props.project}-vpc-peering`,
               },

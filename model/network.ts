@@ -1,5 +1,5 @@
 import type { AwsPartition, AwsRegion } from "../config/aws-regions";
-import type { IngressProtocol, QuotasConfig } from "../config/schema";
+import type { BackendConfig, IngressProtocol, QuotasConfig } from "../config/schema";
 import type { Cidr, IpFamily } from "./cidr";
 
 /**
@@ -13,6 +13,8 @@ export interface Network {
   readonly tags: Readonly<Record<string, string>>;
   readonly strict: boolean;
   readonly quotas: QuotasConfig;
+  /** Where Terraform keeps each stack's state. */
+  readonly backend: BackendConfig;
   readonly accounts: ReadonlyMap<string, Account>;
   readonly vpcs: ReadonlyMap<string, Vpc>;
   /** Peerings in config order (addresses never depend on this order). */
@@ -26,6 +28,8 @@ export interface Account {
   /** Role assumed to act in this account; none means the caller's own credentials. */
   readonly roleArn?: string;
   readonly externalId?: string;
+  /** Read-only role for pull-request plans; none means roleArn is used for plans too. */
+  readonly planRoleArn?: string;
 }
 
 /** A VPC of the config. */

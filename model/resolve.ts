@@ -48,6 +48,7 @@ export function resolveNetwork(config: ParsedPeeringConfig): Network {
     tags: config.tags ?? {},
     strict: config.strict,
     quotas: config.quotas,
+    backend: config.backend,
     accounts,
     vpcs,
     peerings,

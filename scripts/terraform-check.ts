@@ -52,7 +52,7 @@ function main(): number {
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
   const outdir = join(workDir, "cdktf.out");
-  synthesizeNetwork(network, outdir);
+  synthesizeNetwork(network, outdir, { roles: "deploy" });
   const cliConfig = join(workDir, "terraform.rc");
   writeMirrorCliConfig(cliConfig, mirror.path);
   const env = {

@@ -1,6 +1,7 @@
 import { Node, type Construct } from "constructs";
-import { LocalBackend, TerraformStack, type TerraformElement } from "cdktf";
-import { AwsProviders } from "../constructs/aws-providers";
+import { TerraformStack, type TerraformElement } from "cdktf";
+import { AwsProviders, type RoleMode } from "../constructs/aws-providers";
+import { configureStateBackend } from "./state-backend";
 import { VpcPeering } from "../constructs/vpc-peering";
 import type { Network } from "../model/network";
 import type { StackPlan } from "../model/stacks";
@@ -12,10 +13,16 @@ export interface PeeringAccountStackProps {
   /** The account's stack plan: which peerings it requests. */
   readonly plan: StackPlan;
   /**
-   * Path of the local state file, relative to the stack's folder.
+   * Path of the local state file, relative to the stack's folder (local backend only).
    * @default "terraform.tfstate" (inside the stack folder)
    */
   readonly localStatePath?: string;
+  /**
+   * Which role each provider assumes: the account's `roleArn` (`deploy`), or
+   * its read-only `planRoleArn` where set (`plan`, for pull-request plans).
+   * @default "deploy"
+   */
+  readonly roles?: RoleMode;
 }
 
 /**
@@ -35,7 +42,7 @@ export class PeeringAccountStack extends TerraformStack {
   constructor(scope: Construct, props: PeeringAccountStackProps) {
     const { network, plan } = props;
     super(scope, plan.name);
-    new LocalBackend(this, { path: props.localStatePath ?? "terraform.tfstate" });
+    configureStateBackend(this, network.backend, props.localStatePath ?? "terraform.tfstate");
     // cdktf writes the short source "aws"; spell out the registry address it means.
     this.addOverride("terraform.required_providers.aws.source", "hashicorp/aws");
     const providers = new AwsProviders(this, "providers", {
@@ -43,6 +50,7 @@ export class PeeringAccountStack extends TerraformStack {
       tags: network.tags,
       defaultAccount: plan.account,
       defaultRegion: plan.defaultRegion,
+      roles: props.roles ?? "deploy",
     });
     for (const peering of plan.peerings) {
       new VpcPeering(this, peering.name, {

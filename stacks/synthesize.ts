@@ -1,8 +1,12 @@
 import "./token-stack-traces";
-import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { App } from "cdktf";
+import type { RoleMode } from "../constructs/aws-providers";
 import type { Network } from "../model/network";
+import { renderPeeringReport } from "../report/peering-report";
+import { summarizeStack, type StackSummary } from "../report/stack-summary";
+import type { Finding } from "../validation/finding";
 import { planStacks } from "../model/stacks";
 import { PeeringAccountStack } from "./peering-account-stack";
 
@@ -20,6 +24,11 @@ export interface BuildAppOptions {
    * @default the current working directory
    */
   readonly projectDir?: string;
+  /**
+   * Which roles the providers assume.
+   * @default "deploy"
+   */
+  readonly roles?: RoleMode;
 }
 
 /**
@@ -30,42 +39,76 @@ export interface BuildAppOptions {
  * the output is the same on every machine.
  */
 export function buildApp(network: Network, options: BuildAppOptions): App {
-  const { outdir, finalOutdir = outdir, projectDir = process.cwd() } = options;
+  const { outdir, finalOutdir = outdir, projectDir = process.cwd(), roles } = options;
   const app = new App({ outdir });
-  addPeeringStacks(app, network, { outdir: finalOutdir, projectDir });
+  addPeeringStacks(app, network, { outdir: finalOutdir, projectDir, roles });
   return app;
 }
 
-/** Where the output and the local state files live, for the state paths written into each stack. */
-export interface OutputLocation {
+/** Where the output and the local state files live, and which roles the providers assume. */
+export interface StackOptions {
   /** The output folder the stacks end up in. */
   readonly outdir: string;
   /** The folder that holds local state files. */
   readonly projectDir: string;
+  /**
+   * Which roles the providers assume.
+   * @default "deploy"
+   */
+  readonly roles?: RoleMode;
 }
 
 /** Adds one {@link PeeringAccountStack} per requesting account to an app. */
-export function addPeeringStacks(app: App, network: Network, location: OutputLocation): PeeringAccountStack[] {
+export function addPeeringStacks(app: App, network: Network, location: StackOptions): PeeringAccountStack[] {
   return planStacks(network).map((plan) => {
     const stackDir = resolve(location.outdir, "stacks", plan.name);
     const localStatePath = relative(stackDir, resolve(location.projectDir, `terraform.${plan.name}.tfstate`));
-    return new PeeringAccountStack(app, { network, plan, localStatePath });
+    return new PeeringAccountStack(app, { network, plan, localStatePath, roles: location.roles });
   });
+}
+
+/** The reviewer's report, written beside the stacks by every synth. */
+export const REPORT_FILE = "peering-report.md";
+
+/** Options of {@link synthesizeNetwork}. */
+export interface SynthesizeOptions {
+  /**
+   * Which roles the providers assume.
+   * @default "deploy"
+   */
+  readonly roles?: RoleMode;
+  /**
+   * Validation warnings, listed in the report.
+   * @default []
+   */
+  readonly warnings?: readonly Finding[];
+}
+
+/** Summaries of the stacks synthesized into an output folder, as its manifest lists them. */
+export function readStackSummaries(outdir: string): StackSummary[] {
+  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as {
+    stacks: Record<string, { synthesizedStackPath: string }>;
+  };
+  return Object.entries(manifest.stacks)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, stack]) => summarizeStack(name, JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), "utf8"))));
 }
 
 /**
  * Synthesizes a validated network into `outdir`, all or nothing: the stacks
- * are written to a sibling folder first and swapped in only once complete, so
+ * and the peering report (`peering-report.md`) are written to a sibling folder first and swapped in only once complete, so
  * a failure leaves the previous output as it was. What Terraform left in a
  * stack's folder (`.terraform/`, `.terraform.lock.hcl`, plan files) is carried
  * over; the folders of stacks that no longer exist are removed.
  */
-export function synthesizeNetwork(network: Network, outdir: string): void {
+export function synthesizeNetwork(network: Network, outdir: string, options: SynthesizeOptions = {}): void {
   const staging = `${outdir}.partial-${process.pid}`;
   const previous = `${outdir}.previous-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   try {
-    buildApp(network, { outdir: staging, finalOutdir: outdir }).synth();
+    buildApp(network, { outdir: staging, finalOutdir: outdir, roles: options.roles }).synth();
+    const report = renderPeeringReport({ network, warnings: options.warnings ?? [], stacks: readStackSummaries(staging) });
+    writeFileSync(join(staging, REPORT_FILE), report);
   } catch (cause) {
     rmSync(staging, { recursive: true, force: true });
     throw cause;

@@ -1,5 +1,6 @@
 import { Testing } from "cdktf";
 import type { PeeringConfig } from "../../config/schema";
+import type { RoleMode } from "../../constructs/aws-providers";
 import { validateConfig } from "../../validation/validate";
 import { addPeeringStacks } from "../../stacks/synthesize";
 
@@ -17,10 +18,10 @@ export interface TerraformJson {
 }
 
 /** Validates a config and synthesizes every stack, by stack name (as `Testing.synth`: sorted, no metadata). */
-export function synthConfig(config: PeeringConfig): Record<string, SynthesizedStack> {
+export function synthConfig(config: PeeringConfig, roles: RoleMode = "deploy"): Record<string, SynthesizedStack> {
   const { network } = validateConfig(config, { source: "test config" });
   const app = Testing.app();
-  const stacks = addPeeringStacks(app, network, { outdir: "/project/cdktf.out", projectDir: "/project" });
+  const stacks = addPeeringStacks(app, network, { outdir: "/project/cdktf.out", projectDir: "/project", roles });
   return Object.fromEntries(
     stacks.map((stack) => {
       const text = Testing.synth(stack);

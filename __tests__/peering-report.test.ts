@@ -1,0 +1,88 @@
+import { exampleConfig } from "../config/example";
+import { planStacks } from "../model/stacks";
+import { dataTransferClass, renderPeeringReport } from "../report/peering-report";
+import { summarizeStack } from "../report/stack-summary";
+import { renderTopologyDiagram } from "../report/topology-diagram";
+import { validateConfig } from "../validation/validate";
+import { parseFlowchart } from "./support/mermaid-subset";
+import { synthConfig } from "./support/synth";
+import { compliantConfig } from "./validation/fixture";
+
+function reportOf(config: unknown): string {
+  const { network, warnings } = validateConfig(config, { source: "test" });
+  const stacks = Object.entries(synthConfig(config as never)).map(([name, stack]) => summarizeStack(name, stack.json));
+  return renderPeeringReport({ network, warnings, stacks });
+}
+
+describe("GIVEN the example config", () => {
+  const { network } = validateConfig(exampleConfig, { source: "example" });
+  const report = reportOf(exampleConfig);
+  const diagram = parseFlowchart(renderTopologyDiagram(network));
+
+  it("THEN the report matches its snapshot", () => {
+    expect(report).toMatchSnapshot();
+  });
+
+  it("THEN the diagram parses as a Mermaid flowchart, one subgraph per account", () => {
+    expect(diagram.subgraphs).toEqual(["account_app", "account_data", "account_shared"]);
+    expect(diagram.nodes.get("vpc_shared_use1")).toBe("shared-use1<br/>us-east-1<br/>10.0.0.0/16<br/>100.64.0.0/20<br/>2600:1f18:aaaa:bb00::/56");
+  });
+
+  it("THEN every peering is an edge from requester to accepter, dashed exactly when it crosses regions", () => {
+    expect(diagram.edges).toEqual([
+      { from: "vpc_app_use1", to: "vpc_data_euw1", label: "app-to-data", dashed: true },
+      { from: "vpc_shared_use1", to: "vpc_app_use1", label: "shared-to-app", dashed: false },
+      { from: "vpc_shared_use1", to: "vpc_data_euw1", label: "shared-to-data", dashed: true },
+      { from: "vpc_shared_use1", to: "vpc_tools_use1", label: "shared-to-tools", dashed: false },
+    ]);
+  });
+
+  it("THEN every peering has its own table with account kind, region kind, DNS, routes, ingress and cost class", () => {
+    for (const peering of network.peerings) expect(report).toContain(`### ${peering.name}\n`);
+    expect(report).toContain("Same account, same region; auto-accepted by the requester.");
+    expect(report).toContain("Cross-account, inter-region; accepted by the accepter's provider. Data transfer: inter-region: billed per GB");
+    expect(report).toContain("| routes | 4 in 2 route tables | 6 in 2 route tables |");
+    expect(report).toContain("| DNS resolution of the peer | off | off |");
+    expect(report).toContain("sg-0b1c2d3e4f5a60001 ← security group sg-0a1b2c3d4e5f60001, tcp 443");
+    expect(report).toContain("sg-0a1b2c3d4e5f6aaa1 ← peer VPC (10.0.0.0/16, 100.64.0.0/20), icmp (all types)");
+  });
+
+  it("THEN each stack's resource counts are those of its synthesized JSON, with the roles it assumes", () => {
+    const stacks = synthConfig(exampleConfig);
+    const routes = Object.keys(stacks["peering-shared"].json.resource.aws_route).length;
+    expect(report).toContain(`| aws_route | ${routes} |`);
+    expect(report).toContain("| aws.data-eu-west-1 | 333333333333 | eu-west-1 | arn:aws:iam::333333333333:role/peering-accepter |");
+    expect(planStacks(network).map((s) => `### ${s.name}`).every((heading) => report.includes(heading))).toBe(true);
+  });
+
+  it("THEN a config without warnings says so", () => {
+    expect(report).toContain("## Warnings\n\nNone.");
+  });
+});
+
+describe("GIVEN a config with warnings", () => {
+  const config = compliantConfig();
+  delete config.accounts.far.externalId;
+  config.peerings["hub-to-far"].ingress!.accepter![0].ports = 5432;
+
+  it("THEN every warning is listed with its path, for reviewers", () => {
+    const report = reportOf(config);
+    expect(report).toContain("- ⚠️ `accounts.far.externalId`: ");
+    expect(report).toContain("- ⚠️ `peerings.hub-to-far.ingress.accepter[0].source`: a CIDR source reaches 5432 (PostgreSQL)");
+  });
+});
+
+describe("GIVEN the data-transfer cost classes", () => {
+  it("THEN same-region peerings are free within one AZ and billed across AZs; inter-region ones are billed", () => {
+    expect(dataTransferClass({ sameRegion: true })).toBe("same region: free within one AZ (same AZ id), billed per GB across AZs");
+    expect(dataTransferClass({ sameRegion: false })).toBe("inter-region: billed per GB as inter-region data transfer");
+  });
+});
+
+describe("GIVEN the Mermaid subset parser", () => {
+  it("THEN it rejects what the report must never emit", () => {
+    expect(() => parseFlowchart('flowchart LR\n  a["x"]\n  a -- "p" --> b')).toThrow("undeclared node b");
+    expect(() => parseFlowchart('flowchart LR\n  subgraph s["x"]\n  a["y"]')).toThrow("not closed");
+    expect(() => parseFlowchart('flowchart LR\n  a["say "hi""]')).toThrow("not in the flowchart subset");
+  });
+});

@@ -1,0 +1,127 @@
+import { SIDES, vpcOf, type Network, type Peering, type PeeringIngressRule, type Side } from "../model/network";
+import type { Finding } from "../validation/finding";
+import type { StackSummary } from "./stack-summary";
+import { renderTopologyDiagram } from "./topology-diagram";
+
+/** What the report is made of. */
+export interface PeeringReportInput {
+  readonly network: Network;
+  /** Validation warnings: reviewers see them even when synthesis went on. */
+  readonly warnings: readonly Finding[];
+  /** One summary per synthesized stack. */
+  readonly stacks: readonly StackSummary[];
+}
+
+/**
+ * The data-transfer cost class of a peering (no prices: they change and
+ * differ by region). AWS bills VPC peering traffic like traffic between
+ * availability zones: free within one AZ (same AZ id), billed per GB across
+ * AZs, and billed per GB as inter-region transfer across regions.
+ */
+export function dataTransferClass(peering: Pick<Peering, "sameRegion">): string {
+  return peering.sameRegion
+    ? "same region: free within one AZ (same AZ id), billed per GB across AZs"
+    : "inter-region: billed per GB as inter-region data transfer";
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
+}
+
+function portsText(rule: PeeringIngressRule): string {
+  if (rule.protocol === "all") return "all traffic";
+  if (rule.fromPort === undefined || rule.fromPort === -1) return `${rule.protocol} (all types)`;
+  return rule.fromPort === rule.toPort ? `${rule.protocol} ${rule.fromPort}` : `${rule.protocol} ${rule.fromPort}-${rule.toPort}`;
+}
+
+/** One line per ingress rule as written in the config (a `peerVpc` source counts once). */
+function ingressText(peering: Peering, side: Side): string {
+  const byPath = new Map<string, PeeringIngressRule[]>();
+  for (const rule of peering.ingress[side]) byPath.set(rule.path, [...(byPath.get(rule.path) ?? []), rule]);
+  if (byPath.size === 0) return "none";
+  return [...byPath.values()]
+    .map((rules) => {
+      const [rule] = rules;
+      const source =
+        rule.source.kind === "securityGroup"
+          ? `security group ${rule.source.securityGroupId}`
+          : rule.fromPeerVpc
+            ? `peer VPC (${rules.map((r) => (r.source.kind === "cidr" ? r.source.cidr.text : "")).join(", ")})`
+            : `CIDR ${rule.source.cidr.text}`;
+      return `${rule.securityGroupId} ← ${source}, ${portsText(rule)}`;
+    })
+    .join("<br>");
+}
+
+function routesText(peering: Peering, side: Side): string {
+  const routes = peering.routes[side];
+  const tables = new Set(routes.map((r) => r.routeTableId));
+  return routes.length === 0 ? "none" : `${routes.length} in ${tables.size} route table${tables.size === 1 ? "" : "s"}`;
+}
+
+function peeringSection(peering: Peering): string[] {
+  const row = (label: string, value: (side: Side) => string) => `| ${label} | ${SIDES.map((side) => cell(value(side))).join(" | ")} |`;
+  return [
+    `### ${peering.name}`,
+    "",
+    `${peering.sameAccount ? "Same account" : "Cross-account"}, ${peering.sameRegion ? "same region" : "inter-region"}; ${peering.needsAccepter ? "accepted by the accepter's provider" : "auto-accepted by the requester"}. Data transfer: ${dataTransferClass(peering)}.`,
+    "",
+    "| | requester | accepter |",
+    "| --- | --- | --- |",
+    row("account", (side) => `${vpcOf(peering, side).account.name} (${vpcOf(peering, side).account.accountId})`),
+    row("VPC", (side) => `${vpcOf(peering, side).name} (${vpcOf(peering, side).vpcId})`),
+    row("region", (side) => vpcOf(peering, side).region),
+    row("DNS resolution of the peer", () => (peering.dnsResolution ? "on" : "off")),
+    row("routes", (side) => routesText(peering, side)),
+    row("ingress rules", (side) => ingressText(peering, side)),
+    "",
+  ];
+}
+
+function stackSection(stack: StackSummary): string[] {
+  const counts = Object.entries(stack.resourceCounts).sort(([a], [b]) => a.localeCompare(b));
+  const total = counts.reduce((sum, [, n]) => sum + n, 0);
+  return [
+    `### ${stack.name}`,
+    "",
+    "| resource type | count |",
+    "| --- | ---: |",
+    ...counts.map(([type, n]) => `| ${type} | ${n} |`),
+    `| **total** | **${total}** |`,
+    "",
+    "| provider | account | region | assumes role |",
+    "| --- | --- | --- | --- |",
+    ...stack.providers.map((p) => `| ${p.alias ? `aws.${p.alias}` : "aws (default)"} | ${p.accountId} | ${p.region} | ${p.roleArn ?? "caller's credentials"} |`),
+    "",
+  ];
+}
+
+/**
+ * The Markdown report a reviewer reads instead of raw Terraform JSON: the
+ * topology as a Mermaid diagram, a table per peering, what each stack holds
+ * and which accounts it acts in, and every validation warning.
+ */
+export function renderPeeringReport(input: PeeringReportInput): string {
+  const { network, warnings, stacks } = input;
+  const peerings = [...network.peerings].sort((a, b) => a.name.localeCompare(b.name));
+  return [
+    `# VPC peering report: ${network.project}`,
+    "",
+    `${peerings.length} peering${peerings.length === 1 ? "" : "s"} in ${stacks.length} stack${stacks.length === 1 ? "" : "s"}. Solid edges stay in one region; dashed edges cross regions.`,
+    "",
+    "```mermaid",
+    renderTopologyDiagram(network),
+    "```",
+    "",
+    "## Warnings",
+    "",
+    ...(warnings.length === 0 ? ["None."] : warnings.map((w) => `- ⚠️ \`${w.path}\`: ${w.message}`)),
+    "",
+    "## Peerings",
+    "",
+    ...peerings.flatMap(peeringSection),
+    "## Stacks",
+    "",
+    ...stacks.flatMap(stackSection),
+  ].join("\n");
+}

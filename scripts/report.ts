@@ -1,0 +1,26 @@
+/**
+ * `npm run report`: prints the peering report of the config in effect (the
+ * same Markdown every synth writes to cdktf.out/peering-report.md), without
+ * touching cdktf.out.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig } from "../config/load";
+import { REPORT_FILE, synthesizeNetwork } from "../stacks/synthesize";
+import { ConfigValidationError } from "../validation/finding";
+
+try {
+  const { network, warnings, roles } = loadConfig();
+  const dir = mkdtempSync(join(tmpdir(), "peering-report-"));
+  try {
+    synthesizeNetwork(network, join(dir, "out"), { roles, warnings });
+    process.stdout.write(readFileSync(join(dir, "out", REPORT_FILE), "utf8"));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+} catch (cause) {
+  if (!(cause instanceof ConfigValidationError)) throw cause;
+  process.stderr.write(`${cause.message}\n`);
+  process.exitCode = 1;
+}
