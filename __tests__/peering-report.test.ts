@@ -10,7 +10,7 @@ import { compliantConfig } from "./validation/fixture";
 
 function reportOf(config: unknown): string {
   const { network, warnings } = validateConfig(config, { source: "test" });
-  const stacks = Object.entries(synthConfig(config as never)).map(([name, stack]) => summarizeStack(name, stack.json));
+  const stacks = Object.entries(synthConfig(config as never)).map(([name, stack]) => summarizeStack(name, JSON.parse(stack.text)));
   return renderPeeringReport({ network, warnings, stacks });
 }
 
