@@ -82,7 +82,7 @@ describe("GIVEN accounts with read-only plan roles", () => {
 
   it("WHEN synthesized for a plan THEN providers assume the plan role where one is set, else the deploy role", () => {
     const providers = synthConfig(config, "plan")["peering-shared"].json.provider.aws;
-    const roleOf = (alias?: string) => (providers.find((p) => p.alias === alias)?.assume_role as Array<{ role_arn: string }>)[0].role_arn;
+    const roleOf = (alias?: string) => (providers.find((p) => p.alias === alias)!.assume_role as Array<{ role_arn: string }>)[0].role_arn;
     expect(roleOf("app-us-east-1")).toBe("arn:aws:iam::222222222222:role/peering-plan");
     expect(roleOf(undefined)).toBe("arn:aws:iam::111111111111:role/peering-deployer");
   });

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { compliantConfig } from "./validation/fixture";
 
 const projectDir = resolve(__dirname, "..");
@@ -92,5 +92,22 @@ describe("GIVEN an output folder synthesized from the example", () => {
       expect(`${result.stdout}${result.stderr}`).toContain("vpcs.x.vpcId:");
       expect(snapshotTree(outdir)).toEqual(before);
     });
+  });
+});
+
+describe("GIVEN an HCL output folder that still holds JSON from an earlier synth", () => {
+  const work = mkdtempSync(join(tmpdir(), "peering-hcl-"));
+  const outdir = join(work, "hcl");
+  const stale = join(outdir, "stacks", "peering-app", "cdk.tf.json");
+  mkdirSync(dirname(stale), { recursive: true });
+  writeFileSync(stale, "{}");
+  writeFileSync(join(outdir, "stacks", "peering-app", ".terraform.lock.hcl"), "# kept");
+  const result = synth(["node", "scripts/synth-hcl.js"], { HCL_OUTDIR: outdir });
+
+  it("WHEN npm run synth:hcl runs THEN every stack is HCL, the stale JSON is gone and Terraform's own files stay", () => {
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(outdir, "stacks", "peering-app", "cdk.tf"), "utf8")).toContain('resource "aws_vpc_peering_connection" "app-to-data_connection"');
+    expect(existsSync(stale)).toBe(false);
+    expect(readFileSync(join(outdir, "stacks", "peering-app", ".terraform.lock.hcl"), "utf8")).toBe("# kept");
   });
 });

@@ -23,17 +23,16 @@ export function stackNameFor(account: Account): string {
  * the order of the config.
  */
 export function planStacks(network: Network): StackPlan[] {
-  const byAccount = new Map<string, Peering[]>();
+  const byAccount = new Map<string, { account: Account; peerings: Peering[] }>();
   for (const peering of network.peerings) {
-    const accountName = peering.requester.account.name;
-    const list = byAccount.get(accountName) ?? [];
-    list.push(peering);
-    byAccount.set(accountName, list);
+    const account = peering.requester.account;
+    const entry = byAccount.get(account.name) ?? { account, peerings: [] };
+    entry.peerings.push(peering);
+    byAccount.set(account.name, entry);
   }
   return [...byAccount.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([accountName, peerings]) => {
-      const account = network.accounts.get(accountName)!;
+    .map(([, { account, peerings }]) => {
       const sorted = [...peerings].sort((a, b) => a.name.localeCompare(b.name));
       const regions = [...new Set(sorted.map((p) => p.requester.region))].sort();
       return { name: stackNameFor(account), account, defaultRegion: regions[0], peerings: sorted };

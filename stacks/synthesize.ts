@@ -1,7 +1,7 @@
 import "./token-stack-traces";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { App } from "cdktf";
+import { App, TerraformStack } from "cdktf";
 import type { RoleMode } from "../constructs/aws-providers";
 import type { Network } from "../model/network";
 import { renderPeeringReport } from "../report/peering-report";
@@ -106,8 +106,13 @@ export function synthesizeNetwork(network: Network, outdir: string, options: Syn
   const previous = `${outdir}.previous-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   try {
-    buildApp(network, { outdir: staging, finalOutdir: outdir, roles: options.roles }).synth();
-    const report = renderPeeringReport({ network, warnings: options.warnings ?? [], stacks: readStackSummaries(staging) });
+    const app = buildApp(network, { outdir: staging, finalOutdir: outdir, roles: options.roles });
+    app.synth();
+    // `cdktf synth --hcl` makes the app write HCL; the summaries then come from the stacks in memory.
+    const stacks = app.hclOutput
+      ? app.node.children.filter(TerraformStack.isStack).map((stack) => summarizeStack(stack.node.id, stack.toTerraform()))
+      : readStackSummaries(staging);
+    const report = renderPeeringReport({ network, warnings: options.warnings ?? [], stacks });
     writeFileSync(join(staging, REPORT_FILE), report);
   } catch (cause) {
     rmSync(staging, { recursive: true, force: true });
@@ -121,7 +126,16 @@ export function synthesizeNetwork(network: Network, outdir: string, options: Syn
   rmSync(previous, { recursive: true, force: true });
 }
 
-/** Moves what Terraform wrote into the old stack folders to the new ones, for stacks that still exist. */
+/** What Terraform itself keeps in a stack folder: provider installs, the lock file, saved plans, local state. */
+function isTerraformFile(name: string): boolean {
+  return name.startsWith(".terraform") || name.endsWith(".tfplan") || name.includes(".tfstate");
+}
+
+/**
+ * Moves what Terraform wrote into the old stack folders to the new ones, for
+ * stacks that still exist. Synthesized files are never carried over, so a
+ * `cdk.tf.json` left from a JSON synth cannot sit beside a new HCL `cdk.tf`.
+ */
 function carryOverTerraformFiles(oldOutdir: string, newOutdir: string): void {
   const newStacks = join(newOutdir, "stacks");
   const oldStacks = join(oldOutdir, "stacks");
@@ -129,9 +143,8 @@ function carryOverTerraformFiles(oldOutdir: string, newOutdir: string): void {
   for (const stack of readdirSync(newStacks)) {
     const oldDir = join(oldStacks, stack);
     if (!existsSync(oldDir)) continue;
-    const generated = new Set(readdirSync(join(newStacks, stack)));
-    for (const entry of readdirSync(oldDir)) {
-      if (!generated.has(entry)) renameSync(join(oldDir, entry), join(newStacks, stack, entry));
+    for (const entry of readdirSync(oldDir).filter(isTerraformFile)) {
+      renameSync(join(oldDir, entry), join(newStacks, stack, entry));
     }
   }
 }

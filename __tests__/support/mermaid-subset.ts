@@ -34,19 +34,21 @@ export function parseFlowchart(text: string): ParsedFlowchart {
   lines.forEach((raw, index) => {
     const line = raw.trim();
     const where = `line ${index + 2} ("${raw}")`;
-    let match: RegExpMatchArray | null;
-    if ((match = line.match(SUBGRAPH))) {
+    const subgraph = line.match(SUBGRAPH);
+    const node = line.match(NODE);
+    const edge = line.match(SOLID) ?? line.match(DASHED);
+    if (subgraph) {
       if (depth > 0) throw new Error(`${where}: nested subgraph`);
-      result.subgraphs.push(match[1]);
+      result.subgraphs.push(subgraph[1]);
       depth++;
     } else if (line === "end") {
       if (depth === 0) throw new Error(`${where}: "end" without a subgraph`);
       depth--;
-    } else if ((match = line.match(NODE))) {
-      if (result.nodes.has(match[1])) throw new Error(`${where}: node ${match[1]} declared twice`);
-      result.nodes.set(match[1], match[2]);
-    } else if ((match = line.match(SOLID)) || (match = line.match(DASHED))) {
-      const [, from, label, to] = match;
+    } else if (node) {
+      if (result.nodes.has(node[1])) throw new Error(`${where}: node ${node[1]} declared twice`);
+      result.nodes.set(node[1], node[2]);
+    } else if (edge) {
+      const [, from, label, to] = edge;
       for (const id of [from, to]) if (!result.nodes.has(id)) throw new Error(`${where}: edge to undeclared node ${id}`);
       result.edges.push({ from, to, label, dashed: DASHED.test(line) });
     } else {

@@ -1,0 +1,149 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+
+/** The parts of a GitHub Actions workflow these tests read. */
+interface Step {
+  readonly name?: string;
+  readonly uses?: string;
+  readonly run?: string;
+  readonly with?: Record<string, unknown>;
+  readonly env?: Record<string, string>;
+}
+interface Job {
+  readonly needs?: string | string[];
+  readonly if?: string;
+  readonly environment?: string;
+  readonly permissions?: Record<string, string>;
+  readonly strategy?: { matrix?: { include?: string }; "max-parallel"?: number };
+  readonly defaults?: { run?: { "working-directory"?: string } };
+  readonly outputs?: Record<string, string>;
+  readonly "timeout-minutes"?: number;
+  readonly steps: Step[];
+}
+interface Workflow {
+  readonly on: Record<string, unknown>;
+  readonly permissions: Record<string, string>;
+  readonly jobs: Record<string, Job>;
+}
+
+const workflowsDir = join(__dirname, "..", ".github", "workflows");
+const load = (file: string) => parse(readFileSync(join(workflowsDir, file), "utf8")) as Workflow;
+const runs = (job: Job) => job.steps.map((s) => s.run ?? "").join("\n");
+const uses = (job: Job, action: string) => job.steps.find((s) => s.uses?.startsWith(`${action}@`));
+
+describe.each(["ci.yml", "plan.yml", "deploy.yml"])("GIVEN the workflow %s", (file) => {
+  const workflow = load(file);
+
+  it("THEN it grants only read access to contents at the top level", () => {
+    expect(workflow.permissions).toEqual({ contents: "read" });
+  });
+
+  it("THEN every action is pinned to a full version", () => {
+    for (const job of Object.values(workflow.jobs)) {
+      for (const step of job.steps.filter((s) => s.uses)) expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+@v\d+\.\d+\.\d+$/);
+    }
+  });
+
+  it("THEN every job has a time limit", () => {
+    for (const job of Object.values(workflow.jobs)) expect(job["timeout-minutes"]).toBeGreaterThan(0);
+  });
+});
+
+describe("GIVEN the CI workflow", () => {
+  const workflow = load("ci.yml");
+  const job = workflow.jobs.test;
+
+  it("THEN it runs on every push to main and every pull request", () => {
+    expect(workflow.on).toEqual({ push: { branches: ["main"] }, pull_request: null });
+  });
+
+  it("THEN it installs from the lockfile, type-checks, lints, tests and synthesizes, in that order", () => {
+    const commands = job.steps.filter((s) => s.run).map((s) => s.run);
+    expect(commands).toEqual(["npm ci", "npm run typecheck", "npm run lint", "npm test", "npm run synth"]);
+  });
+
+  it("THEN it uploads cdktf.out as an artifact", () => {
+    expect(uses(job, "actions/upload-artifact")?.with).toMatchObject({ path: "cdktf.out" });
+  });
+});
+
+describe("GIVEN the plan workflow", () => {
+  const workflow = load("plan.yml");
+  const { synth, plan, comment } = workflow.jobs;
+
+  it("THEN it runs on pull requests", () => {
+    expect(Object.keys(workflow.on)).toEqual(["pull_request"]);
+  });
+
+  it("THEN it synthesizes with the read-only plan roles", () => {
+    expect(synth.steps.find((s) => s.run === "npm run synth")?.env).toEqual({ PEERING_ROLES: "plan" });
+  });
+
+  it("THEN the stack matrix comes from cdktf.out/manifest.json", () => {
+    expect(runs(synth)).toContain("cdktf.out/manifest.json");
+    expect(synth.outputs?.matrix).toBe("${{ steps.matrix.outputs.matrix }}");
+    expect(plan.strategy?.matrix?.include).toBe("${{ fromJSON(needs.synth.outputs.matrix) }}");
+  });
+
+  it("THEN the matrix expression turns the manifest into one entry per stack with its account variable suffix", () => {
+    const jq = runs(synth).match(/jq -c '([^']+)'/)?.[1];
+    const manifest = JSON.stringify({ stacks: { "peering-shared": {}, "peering-data-lake": {} } });
+    const result = spawnSync("jq", ["-c", jq ?? ""], { input: manifest, encoding: "utf8" });
+    if (result.error) return; // jq is not installed here; GitHub's runners have it
+    expect(JSON.parse(result.stdout)).toEqual([
+      { stack: "peering-data-lake", account: "DATA_LAKE" },
+      { stack: "peering-shared", account: "SHARED" },
+    ]);
+  });
+
+  it("THEN each stack is initialized, validated and planned in its own folder with OIDC credentials of a plan-only role", () => {
+    expect(plan.permissions).toEqual({ contents: "read", "id-token": "write" });
+    expect(plan.defaults?.run?.["working-directory"]).toBe("cdktf.out/stacks/${{ matrix.stack }}");
+    expect(uses(plan, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toBe(
+      "${{ vars[format('PLAN_ROLE_ARN_{0}', matrix.account)] }}",
+    );
+    const commands = runs(plan);
+    expect(commands).toContain("terraform init -input=false -no-color");
+    expect(commands).toContain("terraform validate -no-color");
+    expect(commands).toMatch(/terraform plan .*-no-color/);
+  });
+
+  it("THEN one comment holds the peering report and each plan collapsed, updated in place", () => {
+    expect(comment.permissions).toEqual({ contents: "read", "pull-requests": "write" });
+    expect(comment.if).toContain("always()");
+    const body = runs(comment);
+    expect(body).toContain("cat cdktf.out/peering-report.md");
+    expect(body).toContain("<details>");
+    const script = String(uses(comment, "actions/github-script")?.with?.script);
+    expect(script).toContain("updateComment");
+    expect(script).toContain("createComment");
+    expect(script).toContain("<!-- vpc-peering-plan -->");
+  });
+});
+
+describe("GIVEN the deploy workflow", () => {
+  const workflow = load("deploy.yml");
+  const { plan, apply } = workflow.jobs;
+
+  it("THEN it runs on merge to main or by hand", () => {
+    expect(workflow.on).toEqual({ push: { branches: ["main"] }, workflow_dispatch: null });
+  });
+
+  it("THEN the apply waits for the reviewers of a protected environment and applies exactly the saved plan, one stack at a time", () => {
+    expect(apply.environment).toBe("production");
+    expect(apply.needs).toEqual(["synth", "plan"]);
+    expect(apply.strategy?.["max-parallel"]).toBe(1);
+    expect(runs(plan)).toContain("terraform plan -input=false -no-color -out=plan.tfplan");
+    expect(runs(apply)).toContain("terraform apply -input=false -no-color plan.tfplan");
+  });
+
+  it("THEN plan and apply use the deploy role of the stack's account", () => {
+    for (const job of [plan, apply]) {
+      expect(uses(job, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toBe(
+        "${{ vars[format('DEPLOY_ROLE_ARN_{0}', matrix.account)] }}",
+      );
+    }
+  });
+});

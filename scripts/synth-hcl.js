@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+/**
+ * `npm run synth:hcl`: the same stacks as HCL (`cdktf synth --hcl`), in their
+ * own folder (`cdktf.out.hcl/`, or HCL_OUTDIR), for teams that want to read
+ * or keep `.tf` files. Any `cdk.tf.json` left in that folder is removed, so
+ * Terraform never loads the JSON and the HCL of a stack together.
+ */
+const { spawnSync } = require("node:child_process");
+const { existsSync, readdirSync, rmSync } = require("node:fs");
+const path = require("node:path");
+
+const outdir = path.resolve(process.env.HCL_OUTDIR ?? "cdktf.out.hcl");
+const cli = path.resolve(__dirname, "..", "node_modules", ".bin", "cdktf");
+const result = spawnSync(cli, ["synth", "--hcl", "--output", outdir], {
+  stdio: "inherit",
+  env: { CHECKPOINT_DISABLE: "1", ...process.env },
+});
+if (result.status !== 0) process.exit(result.status ?? 1);
+
+const stacksDir = path.join(outdir, "stacks");
+for (const stack of existsSync(stacksDir) ? readdirSync(stacksDir) : []) {
+  const stale = path.join(stacksDir, stack, "cdk.tf.json");
+  if (existsSync(stale)) {
+    rmSync(stale);
+    process.stdout.write(`removed stale ${path.relative(process.cwd(), stale)}\n`);
+  }
+}
+process.stdout.write(`HCL written to ${path.relative(process.cwd(), outdir) || "."}/stacks/<stack>/cdk.tf\n`);
