@@ -33,6 +33,15 @@ function resourceBodies(config: PeeringConfig): Map<string, unknown> {
 describe("GIVEN the example config", () => {
   const before = resourceBodies(exampleConfig);
 
+  describe("WHEN every map and list is reversed", () => {
+    const after = resourceBodies(reversedDeep(copyOf(exampleConfig)) as PeeringConfig);
+
+    it("THEN every resource of every stack, IAM policies included, keeps its address and its body", () => {
+      expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+      for (const [address, body] of before) expect({ address, body: after.get(address) }).toEqual({ address, body });
+    });
+  });
+
   describe("WHEN every map and list is reversed and a peering is added", () => {
     const changed = reversedDeep(copyOf(exampleConfig)) as PeeringConfig;
     (changed.peerings as Record<string, unknown>)["tools-to-app"] = {
@@ -41,10 +50,14 @@ describe("GIVEN the example config", () => {
     };
     const after = resourceBodies(changed);
 
-    it("THEN every resource that existed keeps its address and its body", () => {
+    it("THEN every peering resource that existed keeps its address and its body", () => {
       for (const [address, body] of before) {
-        expect({ address, body: after.get(address) }).toEqual({ address, body });
+        if (address.startsWith("peering-")) expect({ address, body: after.get(address) }).toEqual({ address, body });
       }
+    });
+
+    it("THEN every bootstrap resource keeps its address (its policy grows to allow the new peering)", () => {
+      for (const address of before.keys()) if (address.startsWith("bootstrap-")) expect(after.has(address)).toBe(true);
     });
 
     it("THEN the new peering only adds resources", () => {
@@ -67,7 +80,9 @@ describe("GIVEN the addresses the constructs document", () => {
         ...SIDES.flatMap((side) => peering.ingress[side].map((rule) => peeringAddress.ingressRule(peering, rule))),
       ]),
     );
-    const synthesized = Object.values(synthConfig(exampleConfig)).flatMap(addressesOf);
+    const synthesized = Object.entries(synthConfig(exampleConfig))
+      .filter(([name]) => name.startsWith("peering-"))
+      .flatMap(([, stack]) => addressesOf(stack));
     expect([...synthesized].sort()).toEqual([...expected].sort());
   });
 });

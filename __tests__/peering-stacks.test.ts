@@ -21,8 +21,14 @@ describe("GIVEN the example config", () => {
   const app = stacks["peering-app"];
 
   describe("WHEN it is synthesized", () => {
-    it("THEN there is one stack per requesting account, named after the account", () => {
-      expect(Object.keys(stacks).sort()).toEqual(["peering-app", "peering-shared"]);
+    it("THEN there is one peering stack per requesting account, named after the account, and a bootstrap stack per account role", () => {
+      expect(Object.keys(stacks).sort()).toEqual([
+        "bootstrap-app",
+        "bootstrap-data",
+        "bootstrap-shared",
+        "peering-app",
+        "peering-shared",
+      ]);
     });
 
     it.each(["peering-shared", "peering-app"])("THEN stack %s matches its snapshot", (name) => {

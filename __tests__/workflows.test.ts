@@ -87,9 +87,9 @@ describe("GIVEN the plan workflow", () => {
     expect(plan.strategy?.matrix?.include).toBe("${{ fromJSON(needs.synth.outputs.matrix) }}");
   });
 
-  it("THEN the matrix expression turns the manifest into one entry per stack with its account variable suffix", () => {
+  it("THEN the matrix expression turns the manifest into one entry per peering stack (not bootstrap stacks) with its account variable suffix", () => {
     const jq = runs(synth).match(/jq -c '([^']+)'/)?.[1];
-    const manifest = JSON.stringify({ stacks: { "peering-shared": {}, "peering-data-lake": {} } });
+    const manifest = JSON.stringify({ stacks: { "peering-shared": {}, "peering-data-lake": {}, "bootstrap-shared": {} } });
     const result = spawnSync("jq", ["-c", jq ?? ""], { input: manifest, encoding: "utf8" });
     if (result.error) return; // jq is not installed here; GitHub's runners have it
     expect(JSON.parse(result.stdout)).toEqual([

@@ -12,11 +12,20 @@ import type { PeeringConfig } from "./schema";
  * - `shared-to-tools`: same account and region (auto-accepted), ingress from
  *   every CIDR of the peer VPC, DNS resolution off.
  * - `app-to-data`: a second requesting account, hence a second stack.
+ *
+ * With `iam` and `bootstrap: true`, every synth also writes each account's
+ * IAM documents (cdktf.out/iam/) and a `bootstrap-<account>` stack that
+ * creates its roles.
  */
 export const exampleConfig = {
   $schema: "./schema.json",
   project: "acme-net",
   tags: { owner: "platform", "cost-center": "cc-1234" },
+  iam: {
+    deployerRoleArn: "arn:aws:iam::111111111111:role/platform-deployer",
+    ciRoleArn: "arn:aws:iam::111111111111:role/github-actions-plan",
+  },
+  bootstrap: true,
   accounts: {
     shared: {
       accountId: "111111111111",
@@ -27,6 +36,7 @@ export const exampleConfig = {
       accountId: "222222222222",
       roleArn: "arn:aws:iam::222222222222:role/peering-accepter",
       externalId: "acme-net-app",
+      planRoleArn: "arn:aws:iam::222222222222:role/peering-plan",
     },
     data: {
       accountId: "333333333333",

@@ -274,6 +274,28 @@ const backendSchema = z
 /** Where Terraform keeps state, per stack. */
 export type BackendConfig = z.infer<typeof backendSchema>;
 
+const iamSchema = z
+  .strictObject({
+    deployerRoleArn: roleArnSchema.meta({
+      description:
+        "The role that runs terraform (a person's or the CI's deploy role). Every account role trusts it, and only it (with ciRoleArn).",
+    }),
+    ciRoleArn: roleArnSchema.optional().meta({
+      description: "The CI's OIDC role for pull-request plans; trusted too. Default: none.",
+    }),
+    permissionsBoundaryArn: z
+      .string()
+      .regex(/^arn:aws(-cn|-us-gov)?:iam::(\d{12}|aws):policy\/[\w+=,.@/-]+$/, {
+        error: "permissionsBoundaryArn must be an IAM policy ARN, e.g. arn:aws:iam::111111111111:policy/platform-boundary",
+      })
+      .optional()
+      .meta({ description: "Permissions boundary for the roles the bootstrap stacks create. Default: none." }),
+  })
+  .meta({ description: "Who may assume the account roles; used by npm run iam and the bootstrap stacks." });
+
+/** Who may assume the account roles. */
+export type IamConfig = z.infer<typeof iamSchema>;
+
 const quotasSchema = z
   .strictObject({
     peeringsPerVpc: z.number().int().min(1).max(125).default(50).meta({
@@ -303,6 +325,10 @@ export const peeringConfigSchema = z
     strict: z.boolean().default(false).meta({ description: "Treat warnings as errors. Default: false." }),
     quotas: quotasSchema.prefault({}),
     backend: backendSchema.default({ type: "local" }),
+    iam: iamSchema.optional(),
+    bootstrap: z.boolean().default(false).meta({
+      description: "Also synthesize one bootstrap-<account> stack per account with a roleArn, creating its roles. Default: false.",
+    }),
     accounts: z.record(resourceNameSchema, accountSchema).meta({ description: "Accounts, by name." }),
     vpcs: z.record(resourceNameSchema, vpcSchema).meta({ description: "VPCs, by name." }),
     peerings: z.record(resourceNameSchema, peeringSchema).meta({ description: "Peerings, by name; the name drives resource addresses." }),

@@ -1,5 +1,5 @@
 import type { AwsPartition, AwsRegion } from "../config/aws-regions";
-import type { BackendConfig, IngressProtocol, QuotasConfig } from "../config/schema";
+import type { BackendConfig, IamConfig, IngressProtocol, QuotasConfig } from "../config/schema";
 import type { Cidr, IpFamily } from "./cidr";
 
 /**
@@ -15,6 +15,10 @@ export interface Network {
   readonly quotas: QuotasConfig;
   /** Where Terraform keeps each stack's state. */
   readonly backend: BackendConfig;
+  /** Who may assume the account roles, when the config says. */
+  readonly iam?: IamConfig;
+  /** Whether to synthesize the bootstrap stacks that create the account roles. */
+  readonly bootstrap: boolean;
   readonly accounts: ReadonlyMap<string, Account>;
   readonly vpcs: ReadonlyMap<string, Vpc>;
   /** Peerings in config order (addresses never depend on this order). */

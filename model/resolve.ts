@@ -49,6 +49,8 @@ export function resolveNetwork(config: ParsedPeeringConfig): Network {
     strict: config.strict,
     quotas: config.quotas,
     backend: config.backend,
+    iam: config.iam,
+    bootstrap: config.bootstrap,
     accounts,
     vpcs,
     peerings,

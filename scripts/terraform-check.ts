@@ -12,13 +12,13 @@
  * `terraform checks SKIPPED: <why>` line and exits 0.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadConfig } from "../config/load";
 import { planStacks } from "../model/stacks";
 import { synthesizeNetwork } from "../stacks/synthesize";
 import { ConfigValidationError } from "../validation/finding";
-import { renderMockTest } from "./terraform/mock-test";
+import { renderBootstrapMockTest, renderMockTest } from "./terraform/mock-test";
 import { findProviderMirror, writeMirrorCliConfig } from "./terraform/provider-mirror";
 
 const workDir = resolve(".terraform-check");
@@ -52,7 +52,7 @@ function main(): number {
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
   const outdir = join(workDir, "cdktf.out");
-  synthesizeNetwork(network, outdir, { roles: "deploy" });
+  synthesizeNetwork(network, outdir);
   const cliConfig = join(workDir, "terraform.rc");
   writeMirrorCliConfig(cliConfig, mirror.path);
   const env = {
@@ -65,22 +65,29 @@ function main(): number {
   };
 
   let failed = 0;
-  for (const plan of planStacks(network)) {
+  const plans = new Map(planStacks(network).map((plan) => [plan.name, plan]));
+  const stackNames = readdirSync(join(outdir, "stacks")).sort();
+  for (const name of stackNames) {
     // A copy of the stack, so that the mocked test file never lands in cdktf.out.
-    const stackDir = join(workDir, "stacks", plan.name);
+    const stackDir = join(workDir, "stacks", name);
     mkdirSync(stackDir, { recursive: true });
-    const stackJson = join(outdir, "stacks", plan.name, "cdk.tf.json");
+    const stackJson = join(outdir, "stacks", name, "cdk.tf.json");
     copyFileSync(stackJson, join(stackDir, "cdk.tf.json"));
-    const aliases = (JSON.parse(readFileSync(stackJson, "utf8")) as { provider: { aws: Array<{ alias?: string }> } }).provider.aws
-      .map((p) => p.alias)
-      .filter((a): a is string => a !== undefined);
-    writeFileSync(join(stackDir, "mocked.tftest.hcl"), renderMockTest(plan, aliases));
+    const json = JSON.parse(readFileSync(stackJson, "utf8")) as {
+      provider: { aws: Array<{ alias?: string }> };
+      resource: Record<string, Record<string, unknown>>;
+    };
+    const plan = plans.get(name);
+    const aliases = json.provider.aws.map((p) => p.alias).filter((a): a is string => a !== undefined);
+    const roleIds = Object.keys(json.resource.aws_iam_role ?? {}).map((id) => id.replace(/_role$/, ""));
+    writeFileSync(join(stackDir, "mocked.tftest.hcl"), plan ? renderMockTest(plan, aliases) : renderBootstrapMockTest(roleIds));
 
     const ok =
       run(stackDir, ["init", "-backend=false", "-input=false", "-no-color"], env) &&
       run(stackDir, ["validate", "-no-color"], env) &&
       run(stackDir, ["test", "-no-color"], env);
-    console.log(`${ok ? "ok  " : "FAIL"} ${plan.name}: terraform init, validate, test (${plan.peerings.length} peerings)`);
+    const what = plan ? `${plan.peerings.length} peerings` : `${roleIds.length} roles`;
+    console.log(`${ok ? "ok  " : "FAIL"} ${name}: terraform init, validate, test (${what})`);
     if (!ok) failed++;
   }
   console.log(

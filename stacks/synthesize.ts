@@ -1,5 +1,5 @@
 import "./token-stack-traces";
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { App, TerraformStack } from "cdktf";
 import type { RoleMode } from "../constructs/aws-providers";
@@ -8,6 +8,8 @@ import { renderPeeringReport } from "../report/peering-report";
 import { summarizeStack, type StackSummary } from "../report/stack-summary";
 import type { Finding } from "../validation/finding";
 import { planStacks } from "../model/stacks";
+import { accountDocumentFiles, accountDocuments } from "../iam/account-documents";
+import { BootstrapStack } from "./bootstrap-stack";
 import { PeeringAccountStack } from "./peering-account-stack";
 
 /** Options of {@link buildApp}. */
@@ -32,8 +34,7 @@ export interface BuildAppOptions {
 }
 
 /**
- * Builds the cdktf app of a validated network: one {@link PeeringAccountStack}
- * per requesting account. Local state files live in the project folder
+ * Builds the cdktf app of a validated network (see {@link addPeeringStacks}). Local state files live in the project folder
  * (`terraform.<stack>.tfstate`), outside the output folder that every synth
  * replaces; their paths are written relative to each stack's folder so that
  * the output is the same on every machine.
@@ -58,13 +59,35 @@ export interface StackOptions {
   readonly roles?: RoleMode;
 }
 
-/** Adds one {@link PeeringAccountStack} per requesting account to an app. */
-export function addPeeringStacks(app: App, network: Network, location: StackOptions): PeeringAccountStack[] {
-  return planStacks(network).map((plan) => {
-    const stackDir = resolve(location.outdir, "stacks", plan.name);
-    const localStatePath = relative(stackDir, resolve(location.projectDir, `terraform.${plan.name}.tfstate`));
-    return new PeeringAccountStack(app, { network, plan, localStatePath, roles: location.roles });
-  });
+/**
+ * Adds one {@link PeeringAccountStack} per requesting account to an app, and
+ * with `bootstrap: true` one {@link BootstrapStack} per account that has a role.
+ */
+export function addPeeringStacks(app: App, network: Network, location: StackOptions): TerraformStack[] {
+  const localStatePath = (stackName: string) =>
+    relative(resolve(location.outdir, "stacks", stackName), resolve(location.projectDir, `terraform.${stackName}.tfstate`));
+  const stacks: TerraformStack[] = planStacks(network).map(
+    (plan) => new PeeringAccountStack(app, { network, plan, localStatePath: localStatePath(plan.name), roles: location.roles }),
+  );
+  if (network.bootstrap && network.iam) {
+    for (const documents of accountDocuments(network).filter((d) => d.trust)) {
+      const regions = [...network.vpcs.values()].filter((vpc) => vpc.account.name === documents.account.name).map((vpc) => vpc.region);
+      const name = `bootstrap-${documents.account.name}`;
+      stacks.push(new BootstrapStack(app, { network, documents, region: [...regions].sort()[0], localStatePath: localStatePath(name) }));
+    }
+  }
+  return stacks;
+}
+
+/** Where every synth (and `npm run iam`) writes the account roles' IAM documents, when the config has `iam`. */
+export const IAM_DIR = "iam";
+
+/** Writes `<account>.policy.json`, `<account>.trust.json`, ... into a folder. */
+export function writeIamDocuments(network: Network, dir: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  const files = accountDocumentFiles(network);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return Object.keys(files);
 }
 
 /** The reviewer's report, written beside the stacks by every synth. */
@@ -114,6 +137,7 @@ export function synthesizeNetwork(network: Network, outdir: string, options: Syn
       : readStackSummaries(staging);
     const report = renderPeeringReport({ network, warnings: options.warnings ?? [], stacks });
     writeFileSync(join(staging, REPORT_FILE), report);
+    if (network.iam) writeIamDocuments(network, join(staging, IAM_DIR));
   } catch (cause) {
     rmSync(staging, { recursive: true, force: true });
     throw cause;

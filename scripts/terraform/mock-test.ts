@@ -77,3 +77,21 @@ function peeringAssertions(peering: Peering): Assertion[] {
   }
   return assertions;
 }
+
+/**
+ * The mocked test of a bootstrap stack: each role it creates keeps sessions
+ * to one hour and carries its inline policy.
+ */
+export function renderBootstrapMockTest(roleIds: readonly string[]): string {
+  const lines = ["# Written by scripts/terraform-check.ts: a mocked apply of this stack.", "", 'mock_provider "aws" {}', "", 'run "mocked_apply" {', "  command = apply"];
+  for (const id of roleIds) {
+    lines.push(
+      "  assert {",
+      `    condition     = aws_iam_role.${id}_role.max_session_duration == 3600 && aws_iam_role_policy.${id}_policy.role == aws_iam_role.${id}_role.name`,
+      `    error_message = "the ${id} role must allow one-hour sessions and carry its policy"`,
+      "  }",
+    );
+  }
+  lines.push("}", "");
+  return lines.join("\n");
+}

@@ -1,4 +1,5 @@
 import type { ConfigRule, NetworkRule } from "../rule";
+import { bootstrapNeedsIam } from "./bootstrap-needs-iam";
 import { crossAccountRoles } from "./cross-account-roles";
 import { ingressCidrWithinPeer } from "./ingress-cidr-within-peer";
 import { ingressDescription } from "./ingress-description";
@@ -22,7 +23,7 @@ import { uniqueVpcIds } from "./unique-vpc-ids";
 export const REFERENCE_RULES: readonly ConfigRule[] = [knownReferences];
 
 /** Rules on single config entries and ids; they run with the reference rules. */
-export const CONFIG_RULES: readonly ConfigRule[] = [roleArnAccount, uniqueVpcIds, ingressPorts, ingressDescription];
+export const CONFIG_RULES: readonly ConfigRule[] = [roleArnAccount, uniqueVpcIds, ingressPorts, ingressDescription, bootstrapNeedsIam];
 
 /** Rules on the resolved network; they run once references resolve. */
 export const NETWORK_RULES: readonly NetworkRule[] = [

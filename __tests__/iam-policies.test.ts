@@ -1,0 +1,228 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import fc from "fast-check";
+import { benchmarkConfig } from "../bench/workload";
+import { exampleConfig } from "../config/example";
+import type { PeeringConfig } from "../config/schema";
+import { accountDocumentFiles, accountDocuments } from "../iam/account-documents";
+import { TERRAFORM_READ_ACTIONS } from "../iam/deployer-policy";
+import type { PolicyDocument, PolicyStatement } from "../iam/policy-document";
+import { SIDES, vpcOf, type Network } from "../model/network";
+import { roleNameAndPath } from "../stacks/bootstrap-stack";
+import { validateConfig } from "../validation/validate";
+import { resourcesOf, synthConfig } from "./support/synth";
+import { compliantConfig } from "./validation/fixture";
+
+const asList = (value: string | readonly string[] | undefined): string[] => (value === undefined ? [] : typeof value === "string" ? [value] : [...value]);
+const resourcesIn = (doc: PolicyDocument) => doc.Statement.flatMap((s) => asList(s.Resource));
+const withIam = (config: object): PeeringConfig =>
+  ({ ...config, iam: { deployerRoleArn: "arn:aws:iam::999999999999:role/deployer" } }) as PeeringConfig;
+
+/** Checks the shape of a policy document the way IAM reads it. */
+function expectWellFormed(doc: PolicyDocument): void {
+  expect(doc.Version).toBe("2012-10-17");
+  expect(Array.isArray(doc.Statement)).toBe(true);
+  const sids = doc.Statement.map((s) => s.Sid);
+  expect(new Set(sids).size).toBe(sids.length);
+  for (const statement of doc.Statement) {
+    expect(Object.keys(statement).every((k) => ["Sid", "Effect", "Principal", "Action", "Resource", "Condition"].includes(k))).toBe(true);
+    expect(statement.Sid).toMatch(/^[A-Za-z0-9]+$/);
+    expect(statement.Effect).toBe("Allow");
+    expect(asList(statement.Action).length).toBeGreaterThan(0);
+    if (statement.Resource !== undefined) expect(asList(statement.Resource).length).toBeGreaterThan(0);
+  }
+}
+
+/** The least-privilege properties every deploy policy must have. */
+function expectLeastPrivilege(network: Network): void {
+  for (const { account, policy, planPolicy } of accountDocuments(network)) {
+    expectWellFormed(policy);
+    expectWellFormed(planPolicy);
+    for (const statement of [...policy.Statement, ...planPolicy.Statement] as PolicyStatement[]) {
+      for (const action of asList(statement.Action)) {
+        expect(action).not.toBe("*");
+        expect(action).not.toMatch(/:\*$/);
+      }
+      if (asList(statement.Resource).includes("*")) {
+        expect(asList(statement.Action).every((a) => (TERRAFORM_READ_ACTIONS as readonly string[]).includes(a))).toBe(true);
+      }
+    }
+    for (const arn of resourcesIn(policy).filter((r) => r !== "*")) {
+      // every ARN names this account, or (peerings it accepts) the requester that owns the connection
+      expect(arn).toMatch(/^arn:aws(-cn|-us-gov)?:ec2:[a-z0-9-]+:\d{12}:/);
+      if (!arn.includes(":vpc-peering-connection/")) expect(arn.split(":")[4]).toBe(account.accountId);
+    }
+  }
+  // every route table and security group appears in its own account's policy, and in no other
+  const documents = accountDocuments(network);
+  for (const peering of network.peerings) {
+    for (const side of SIDES) {
+      const vpc = vpcOf(peering, side);
+      const ids = [...peering.routes[side].map((r) => `route-table/${r.routeTableId}`), ...peering.ingress[side].map((r) => `security-group/${r.securityGroupId}`)];
+      for (const id of ids) {
+        const holders = documents.filter((d) => resourcesIn(d.policy).some((arn) => arn.endsWith(`:${id}`)));
+        expect(holders.map((d) => d.account.name)).toEqual([vpc.account.name]);
+      }
+    }
+  }
+}
+
+describe("GIVEN the example config", () => {
+  const { network } = validateConfig(exampleConfig, { source: "example" });
+  const files = accountDocumentFiles(network);
+
+  it("THEN each account's documents match their snapshot", () => {
+    expect(files).toMatchSnapshot();
+  });
+
+  it("THEN every policy is least-privilege: no wildcard action, writes only on named resources, tables and groups in the right account only", () => {
+    expectLeastPrivilege(network);
+  });
+
+  it("THEN the requester may create peerings only from its VPCs to the configured accepter VPCs", () => {
+    const policy = JSON.parse(files["app.policy.json"]) as PolicyDocument;
+    expect(policy.Statement.find((s) => s.Sid === "CreatePeeringToConfiguredAccepters")).toEqual({
+      Sid: "CreatePeeringToConfiguredAccepters",
+      Effect: "Allow",
+      Action: "ec2:CreateVpcPeeringConnection",
+      Resource: ["arn:aws:ec2:us-east-1:222222222222:vpc-peering-connection/*"],
+      Condition: { ArnEquals: { "ec2:AccepterVpc": ["arn:aws:ec2:eu-west-1:333333333333:vpc/vpc-0c1d2e3f4a5b67890"] } },
+    });
+  });
+
+  it("THEN an accepter-only account may accept from the configured requesters and never delete", () => {
+    const policy = JSON.parse(files["data.policy.json"]) as PolicyDocument;
+    const actions = policy.Statement.flatMap((s) => asList(s.Action));
+    expect(actions).not.toContain("ec2:DeleteVpcPeeringConnection");
+    expect(actions).not.toContain("ec2:CreateVpcPeeringConnection");
+    expect(policy.Statement.find((s) => s.Sid === "AcceptPeeringFromConfiguredRequesters")?.Condition).toEqual({
+      ArnEquals: {
+        "ec2:RequesterVpc": ["arn:aws:ec2:us-east-1:111111111111:vpc/vpc-0a1b2c3d4e5f67890", "arn:aws:ec2:us-east-1:222222222222:vpc/vpc-0b1c2d3e4f5a67890"],
+      },
+    });
+    expect(asList(policy.Statement.find((s) => s.Sid === "AcceptPeeringFromConfiguredRequesters")?.Resource)).toEqual([
+      "arn:aws:ec2:eu-west-1:111111111111:vpc-peering-connection/*",
+      "arn:aws:ec2:eu-west-1:222222222222:vpc-peering-connection/*",
+    ]);
+  });
+
+  it("THEN trust policies name only the deployer and CI roles, never a root or *, with the external id exactly when the account sets one", () => {
+    for (const { account, trust, planTrust } of accountDocuments(network)) {
+      for (const doc of [trust, planTrust].filter((d): d is PolicyDocument => d !== undefined)) {
+        expectWellFormed(doc);
+        const [statement] = doc.Statement;
+        expect(statement.Action).toBe("sts:AssumeRole");
+        for (const principal of asList(statement.Principal?.AWS)) {
+          expect(principal).toMatch(/^arn:aws:iam::\d{12}:role\//);
+          expect(principal).not.toMatch(/:root$/);
+        }
+        expect(statement.Condition?.StringEquals?.["sts:ExternalId"]).toBe(account.externalId);
+      }
+    }
+    expect(JSON.parse(files["app.plan-trust.json"]).Statement[0].Principal).toEqual({ AWS: ["arn:aws:iam::111111111111:role/github-actions-plan"] });
+  });
+
+  it("THEN without an external id the trust policy has no condition", () => {
+    const config = compliantConfig();
+    delete config.accounts.far.externalId;
+    const { network: plain } = validateConfig(withIam(config), { source: "fixture" });
+    const far = accountDocuments(plain).find((d) => d.account.name === "far");
+    expect(far?.trust?.Statement[0]).not.toHaveProperty("Condition");
+  });
+});
+
+describe("GIVEN generated configs", () => {
+  it("THEN the 100-peering benchmark workload gets least-privilege policies", () => {
+    expectLeastPrivilege(validateConfig(withIam(benchmarkConfig(100)), { source: "bench" }).network);
+  });
+
+  it("THEN any number of peerings over any accounts gets least-privilege policies", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 12 }), (peerings, accounts) => {
+        expectLeastPrivilege(validateConfig(withIam(benchmarkConfig(peerings, Math.min(accounts, peerings))), { source: "gen" }).network);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe("GIVEN an S3 backend and a plan role", () => {
+  it("THEN the plan policy reads the state keys of this project and nothing else", () => {
+    const config = { ...exampleConfig, backend: { type: "s3", bucket: "acme-state", region: "us-east-1", keyPrefix: "net" } };
+    const { network } = validateConfig(config, { source: "test" });
+    const plan = accountDocuments(network)[0].planPolicy;
+    expect(plan.Statement.find((s) => s.Sid === "ReadState")).toEqual({ Sid: "ReadState", Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::acme-state/net/*" });
+    expect(plan.Statement.find((s) => s.Sid === "ListState")?.Condition).toEqual({ StringLike: { "s3:prefix": "net/*" } });
+  });
+});
+
+describe("GIVEN bootstrap: true", () => {
+  const stacks = synthConfig(exampleConfig);
+  const app = stacks["bootstrap-app"];
+
+  it("THEN each account with a role gets a bootstrap stack creating exactly that role, one-hour sessions, the generated policies", () => {
+    const { network } = validateConfig(exampleConfig, { source: "example" });
+    const docs = accountDocuments(network).find((d) => d.account.name === "app");
+    expect(resourcesOf(app, "aws_iam_role").deployer_role).toMatchObject({
+      name: "peering-accepter",
+      path: "/",
+      max_session_duration: 3600,
+      assume_role_policy: JSON.stringify(docs?.trust),
+    });
+    expect(resourcesOf(app, "aws_iam_role_policy").deployer_policy).toMatchObject({
+      role: "${aws_iam_role.deployer_role.name}",
+      policy: JSON.stringify(docs?.policy),
+    });
+    expect(resourcesOf(app, "aws_iam_role").planner_role).toMatchObject({ name: "peering-plan" });
+  });
+
+  it("THEN the bootstrap provider uses the administrator's own credentials, pinned to the account", () => {
+    expect(app.json.provider.aws).toEqual([
+      expect.objectContaining({ region: "us-east-1", allowed_account_ids: ["222222222222"] }),
+    ]);
+    expect(app.json.provider.aws[0]).not.toHaveProperty("assume_role");
+  });
+
+  it("THEN a configured permissions boundary is set on every role", () => {
+    const config = { ...exampleConfig, iam: { ...exampleConfig.iam, permissionsBoundaryArn: "arn:aws:iam::222222222222:policy/boundary" } };
+    const roles = resourcesOf(synthConfig(config)["bootstrap-app"], "aws_iam_role");
+    for (const role of Object.values(roles)) expect(role.permissions_boundary).toBe("arn:aws:iam::222222222222:policy/boundary");
+  });
+
+  it("THEN peering stacks never create roles", () => {
+    for (const [name, stack] of Object.entries(stacks)) if (name.startsWith("peering-")) expect(stack.text).not.toContain("aws_iam_role");
+  });
+
+  it("THEN without iam.deployerRoleArn bootstrap is refused, naming the field", () => {
+    const { iam: _unused, ...withoutIam } = exampleConfig;
+    expect(() => validateConfig(withoutIam, { source: "test" })).toThrow("iam.deployerRoleArn: bootstrap: true creates roles that trust the role running terraform");
+  });
+
+  it("THEN role names and paths come from the role ARN", () => {
+    expect(roleNameAndPath("arn:aws:iam::111111111111:role/network/peering/deployer")).toEqual({ name: "deployer", path: "/network/peering/" });
+  });
+});
+
+describe("GIVEN npm run iam", () => {
+  it("THEN it writes each account's policy and trust documents into cdktf.out/iam", () => {
+    const projectDir = resolve(__dirname, "..");
+    const outdir = join(mkdtempSync(join(tmpdir(), "peering-iam-")), "out");
+    const command = (JSON.parse(readFileSync(join(projectDir, "package.json"), "utf8")) as { scripts: { iam: string } }).scripts.iam.split(" ");
+    const result = spawnSync(command[0], command.slice(1), { cwd: projectDir, encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: outdir } });
+    expect(result.status).toBe(0);
+    expect(readdirSync(join(outdir, "iam")).sort()).toEqual([
+      "app.plan-policy.json",
+      "app.plan-trust.json",
+      "app.policy.json",
+      "app.trust.json",
+      "data.plan-policy.json",
+      "data.policy.json",
+      "data.trust.json",
+      "shared.plan-policy.json",
+      "shared.policy.json",
+      "shared.trust.json",
+    ]);
+  });
+});

@@ -1,0 +1,17 @@
+import type { Vpc } from "../model/network";
+
+/**
+ * EC2 ARNs of the things a peering touches, in the partition and region of
+ * the VPC they belong to.
+ */
+export const ec2Arn = {
+  vpc: (vpc: Vpc) => `arn:${vpc.partition}:ec2:${vpc.region}:${vpc.account.accountId}:vpc/${vpc.vpcId}`,
+  routeTable: (vpc: Vpc, routeTableId: string) =>
+    `arn:${vpc.partition}:ec2:${vpc.region}:${vpc.account.accountId}:route-table/${routeTableId}`,
+  securityGroup: (vpc: Vpc, securityGroupId: string) =>
+    `arn:${vpc.partition}:ec2:${vpc.region}:${vpc.account.accountId}:security-group/${securityGroupId}`,
+  securityGroupRules: (vpc: Vpc) => `arn:${vpc.partition}:ec2:${vpc.region}:${vpc.account.accountId}:security-group-rule/*`,
+  /** Peering connections seen from `vpc`'s region, owned by the requester's account. */
+  peeringConnections: (vpc: Vpc, ownerAccountId: string) =>
+    `arn:${vpc.partition}:ec2:${vpc.region}:${ownerAccountId}:vpc-peering-connection/*`,
+};

@@ -1,0 +1,164 @@
+import { partitionOf } from "../config/aws-regions";
+import { SIDES, vpcOf, type Network, type Vpc } from "../model/network";
+import { ec2Arn } from "./arns";
+import { policyDocument, sortedUnique, type PolicyDocument, type PolicyStatement } from "./policy-document";
+
+/**
+ * The read calls Terraform makes for these resources. EC2 Describe* calls
+ * have no resource-level permissions, so these are the only actions on "*".
+ */
+export const TERRAFORM_READ_ACTIONS = [
+  "ec2:DescribeRouteTables",
+  "ec2:DescribeSecurityGroupRules",
+  "ec2:DescribeSecurityGroups",
+  "ec2:DescribeTags",
+  "ec2:DescribeVpcPeeringConnections",
+  "ec2:DescribeVpcs",
+] as const;
+
+const readStatement: PolicyStatement = {
+  Sid: "ReadForTerraform",
+  Effect: "Allow",
+  Action: [...TERRAFORM_READ_ACTIONS],
+  Resource: "*",
+};
+
+/** The VPCs of an account on one side of the peerings, with the VPCs across. */
+function sideOf(network: Network, accountName: string, side: "requester" | "accepter") {
+  const peerings = network.peerings.filter((p) => vpcOf(p, side).account.name === accountName);
+  return {
+    peerings,
+    own: peerings.map((p) => vpcOf(p, side)),
+    across: peerings.map((p) => vpcOf(p, side === "requester" ? "accepter" : "requester")),
+  };
+}
+
+const arnEquals = (key: string, vpcs: readonly Vpc[]) => ({ ArnEquals: { [key]: sortedUnique(vpcs.map(ec2Arn.vpc)) } });
+
+/**
+ * The exact permissions the role of one account needs for the peerings that
+ * touch it, computed from the config:
+ * - as requester: create peerings from its VPCs to the configured accepter
+ *   VPCs only, tag them at creation, and delete, modify options and tag the
+ *   peerings its VPCs requested;
+ * - as accepter: accept peerings into its VPCs from the configured requester
+ *   VPCs only, and modify options and tag them (never delete);
+ * - routes in exactly the configured route tables, ingress rules on exactly
+ *   the security groups that get rules;
+ * - the Describe calls Terraform makes, on "*" (they have no resource-level
+ *   permissions), and nothing else.
+ */
+export function deployerPolicy(network: Network, accountName: string): PolicyDocument {
+  const requester = sideOf(network, accountName, "requester");
+  const accepter = sideOf(network, accountName, "accepter");
+  const requesterPeerings = sortedUnique(requester.own.map((vpc) => ec2Arn.peeringConnections(vpc, vpc.account.accountId)));
+  const accepterPeerings = sortedUnique(
+    accepter.peerings.map((p) => ec2Arn.peeringConnections(p.accepter, p.requester.account.accountId)),
+  );
+
+  const routeTables: string[] = [];
+  const securityGroups: string[] = [];
+  for (const peering of network.peerings) {
+    for (const side of SIDES) {
+      const vpc = vpcOf(peering, side);
+      if (vpc.account.name !== accountName) continue;
+      routeTables.push(...peering.routes[side].map((route) => ec2Arn.routeTable(vpc, route.routeTableId)));
+      for (const rule of peering.ingress[side]) securityGroups.push(ec2Arn.securityGroup(vpc, rule.securityGroupId), ec2Arn.securityGroupRules(vpc));
+    }
+  }
+  const ruleArns = sortedUnique(securityGroups.filter((arn) => arn.endsWith(":security-group-rule/*")));
+
+  const statements: PolicyStatement[] = [];
+  if (requester.peerings.length > 0) {
+    statements.push(
+      { Sid: "CreatePeeringFromOwnVpcs", Effect: "Allow", Action: "ec2:CreateVpcPeeringConnection", Resource: sortedUnique(requester.own.map(ec2Arn.vpc)) },
+      {
+        Sid: "CreatePeeringToConfiguredAccepters",
+        Effect: "Allow",
+        Action: "ec2:CreateVpcPeeringConnection",
+        Resource: requesterPeerings,
+        Condition: arnEquals("ec2:AccepterVpc", requester.across),
+      },
+      {
+        Sid: "TagPeeringOnCreate",
+        Effect: "Allow",
+        Action: "ec2:CreateTags",
+        Resource: requesterPeerings,
+        Condition: { StringEquals: { "ec2:CreateAction": "CreateVpcPeeringConnection" } },
+      },
+      {
+        Sid: "ManageRequestedPeerings",
+        Effect: "Allow",
+        Action: ["ec2:CreateTags", "ec2:DeleteTags", "ec2:DeleteVpcPeeringConnection", "ec2:ModifyVpcPeeringConnectionOptions"],
+        Resource: requesterPeerings,
+        Condition: arnEquals("ec2:RequesterVpc", requester.own),
+      },
+    );
+  }
+  if (accepter.peerings.length > 0) {
+    statements.push(
+      { Sid: "AcceptPeeringIntoOwnVpcs", Effect: "Allow", Action: "ec2:AcceptVpcPeeringConnection", Resource: sortedUnique(accepter.own.map(ec2Arn.vpc)) },
+      {
+        Sid: "AcceptPeeringFromConfiguredRequesters",
+        Effect: "Allow",
+        Action: "ec2:AcceptVpcPeeringConnection",
+        Resource: accepterPeerings,
+        Condition: arnEquals("ec2:RequesterVpc", accepter.across),
+      },
+      {
+        Sid: "ManageAcceptedPeerings",
+        Effect: "Allow",
+        Action: ["ec2:CreateTags", "ec2:DeleteTags", "ec2:ModifyVpcPeeringConnectionOptions"],
+        Resource: accepterPeerings,
+        Condition: arnEquals("ec2:AccepterVpc", accepter.own),
+      },
+    );
+  }
+  statements.push(
+    {
+      Sid: "RoutesInConfiguredTables",
+      Effect: "Allow",
+      Action: ["ec2:CreateRoute", "ec2:DeleteRoute", "ec2:ReplaceRoute"],
+      Resource: sortedUnique(routeTables),
+    },
+    {
+      Sid: "IngressOnConfiguredSecurityGroups",
+      Effect: "Allow",
+      Action: [
+        "ec2:AuthorizeSecurityGroupIngress",
+        "ec2:ModifySecurityGroupRules",
+        "ec2:RevokeSecurityGroupIngress",
+        "ec2:UpdateSecurityGroupRuleDescriptionsIngress",
+      ],
+      Resource: sortedUnique(securityGroups),
+    },
+    { Sid: "TagIngressRules", Effect: "Allow", Action: ["ec2:CreateTags", "ec2:DeleteTags"], Resource: ruleArns },
+    readStatement,
+  );
+  return policyDocument(statements);
+}
+
+/**
+ * The read-only policy of an account's plan role (pull-request plans): the
+ * Describe calls, and reading the state objects when state is in S3.
+ * Plans run with `-lock=false`, so no write to the bucket is needed.
+ */
+export function planPolicy(network: Network): PolicyDocument {
+  const statements: PolicyStatement[] = [readStatement];
+  const { backend } = network;
+  if (backend.type === "s3") {
+    const partition = partitionOf(backend.region as Parameters<typeof partitionOf>[0]);
+    const prefix = backend.keyPrefix ? `${backend.keyPrefix}/` : "";
+    statements.push(
+      { Sid: "ReadState", Effect: "Allow", Action: "s3:GetObject", Resource: `arn:${partition}:s3:::${backend.bucket}/${prefix}*` },
+      {
+        Sid: "ListState",
+        Effect: "Allow",
+        Action: "s3:ListBucket",
+        Resource: `arn:${partition}:s3:::${backend.bucket}`,
+        ...(prefix ? { Condition: { StringLike: { "s3:prefix": `${prefix}*` } } } : {}),
+      },
+    );
+  }
+  return policyDocument(statements);
+}

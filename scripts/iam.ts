@@ -1,0 +1,26 @@
+/**
+ * `npm run iam`: writes each account's IAM documents to cdktf.out/iam/
+ * (`<account>.policy.json`, `<account>.trust.json`, and for plan roles
+ * `<account>.plan-policy.json`, `<account>.plan-trust.json`) for teams whose
+ * IAM is managed elsewhere. Every synth writes the same files.
+ */
+import { join } from "node:path";
+import { loadConfig } from "../config/load";
+import { IAM_DIR, writeIamDocuments } from "../stacks/synthesize";
+import { ConfigValidationError, error } from "../validation/finding";
+
+try {
+  const { network, source } = loadConfig();
+  if (!network.iam) {
+    throw new ConfigValidationError(
+      [error("iam.deployerRoleArn", "trust policies name the role that runs terraform; set iam.deployerRoleArn, e.g. arn:aws:iam::111111111111:role/platform-deployer")],
+      source,
+    );
+  }
+  const dir = join(process.env.CDKTF_OUTDIR ?? "cdktf.out", IAM_DIR);
+  for (const file of writeIamDocuments(network, dir)) process.stdout.write(`wrote ${join(dir, file)}\n`);
+} catch (cause) {
+  if (!(cause instanceof ConfigValidationError)) throw cause;
+  process.stderr.write(`${cause.message}\n`);
+  process.exitCode = 1;
+}
