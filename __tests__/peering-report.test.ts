@@ -39,8 +39,8 @@ describe("GIVEN the example config", () => {
 
   it("THEN every peering has its own table with account kind, region kind, DNS, routes, ingress and cost class", () => {
     for (const peering of network.peerings) expect(report).toContain(`### ${peering.name}\n`);
-    expect(report).toContain("Same account, same region; auto-accepted by the requester.");
-    expect(report).toContain("Cross-account, inter-region; accepted by the accepter's provider. Data transfer: inter-region: billed per GB");
+    expect(report).toContain("Same account, same region; auto-accepted by the requester; not protected.");
+    expect(report).toContain("Cross-account, inter-region; accepted by the accepter's provider; not protected. Data transfer: inter-region: billed per GB");
     expect(report).toContain("| routes | 4 in 2 route tables | 6 in 2 route tables |");
     expect(report).toContain("| DNS resolution of the peer | off | off |");
     expect(report).toContain("sg-0b1c2d3e4f5a60001 ← security group sg-0a1b2c3d4e5f60001, tcp 443");

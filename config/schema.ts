@@ -44,6 +44,8 @@ export const vpcIdSchema = awsIdSchema("vpc", "VPC");
 export const routeTableIdSchema = awsIdSchema("rtb", "route table");
 /** A security group id such as `sg-0123456789abcdef0`. */
 export const securityGroupIdSchema = awsIdSchema("sg", "security group");
+/** A VPC peering connection id such as `pcx-0123456789abcdef0`. */
+export const pcxIdSchema = awsIdSchema("pcx", "VPC peering connection");
 
 /** A 12-digit AWS account id, written as a string (leading zeros matter). */
 const accountIdProblem = (issue: { input?: unknown }) =>
@@ -149,6 +151,30 @@ const vpcSchema = z
   })
   .meta({ description: "A VPC that takes part in peerings." });
 
+/** When a VPC entry fits neither shape, say which fields each shape takes. */
+function vpcShapeError(): string {
+  return "a VPC is either { account, region, vpcId, cidrBlocks, ipv6CidrBlocks?, routeTableIds? } or { external: { accountId, region, vpcId, cidrBlocks, ipv6CidrBlocks? } }";
+}
+
+const externalVpcSchema = z
+  .strictObject({
+    external: z
+      .strictObject({
+        accountId: accountIdSchema.meta({ description: "The account that owns the VPC (a vendor's, a SaaS's)." }),
+        region: regionSchema.meta({ description: "Region of the VPC." }),
+        vpcId: vpcIdSchema,
+        cidrBlocks: z.array(ipv4CidrSchema).min(1, { error: "list the external VPC's IPv4 CIDR blocks: they are routed to and checked for overlap" }),
+        ipv6CidrBlocks: z.array(ipv6CidrSchema).optional(),
+      })
+      .meta({ description: "A VPC in an account outside this config: no role, no route tables; its owner accepts or requests on their own." }),
+  })
+  .meta({ description: "A VPC we do not manage; only our side of its peerings is synthesized." });
+
+/** Whether a VPC entry describes an external VPC. */
+export function isExternalVpc(vpc: VpcEntryConfig): vpc is z.infer<typeof externalVpcSchema> {
+  return "external" in vpc;
+}
+
 const routeSelectionSchema = z
   .strictObject({
     routeTableIds: z
@@ -210,6 +236,13 @@ const ingressRuleSchema = z
     description: z.string().meta({
       description: 'What the rule is for (at most 255 characters, not "Managed by Terraform").',
     }),
+    existingRuleIds: z
+      .record(z.string(), z.string().regex(/^sgr-([0-9a-f]{8}|[0-9a-f]{17})$/, { error: "security group rule ids are sgr- and 8 or 17 hex digits" }))
+      .optional()
+      .meta({
+        description:
+          "For an adopted peering: the sgr- id of the rule AWS already has, per source (the CIDR or security group id), e.g. { \"10.0.0.0/16\": \"sgr-0123456789abcdef0\" }.",
+      }),
   })
   .meta({ description: "An inbound security group rule that lets the peer VPC in." });
 
@@ -233,6 +266,20 @@ const peeringSchema = z
       .optional()
       .meta({ description: "Inbound rules per side, letting the other VPC in. Default: none." }),
     tags: tagsSchema.optional(),
+    existing: z
+      .strictObject({ peeringConnectionId: pcxIdSchema })
+      .optional()
+      .meta({ description: "Adopt a peering made by hand: Terraform imports it and everything the config describes for it. Default: create it." }),
+    peeringConnectionId: pcxIdSchema
+      .optional()
+      .meta({ description: "When the requester is external: the peering connection it requested, which we accept." }),
+    protect: z
+      .boolean()
+      .optional()
+      .meta({ description: "prevent_destroy on the connection and accepter. Default: true for adopted (existing) peerings, else false." }),
+    previousName: resourceNameSchema
+      .optional()
+      .meta({ description: "The peering's former name: its resources move to the new addresses instead of being replaced." }),
   })
   .meta({ description: "A peering between two VPCs of the config." });
 
@@ -330,7 +377,9 @@ export const peeringConfigSchema = z
       description: "Also synthesize one bootstrap-<account> stack per account with a roleArn, creating its roles. Default: false.",
     }),
     accounts: z.record(resourceNameSchema, accountSchema).meta({ description: "Accounts, by name." }),
-    vpcs: z.record(resourceNameSchema, vpcSchema).meta({ description: "VPCs, by name." }),
+    vpcs: z
+      .record(resourceNameSchema, z.union([vpcSchema, externalVpcSchema], { error: vpcShapeError }))
+      .meta({ description: "VPCs, by name: ours, or { external: {...} } for a VPC of another organization." }),
     peerings: z.record(resourceNameSchema, peeringSchema).meta({ description: "Peerings, by name; the name drives resource addresses." }),
   })
   .meta({
@@ -344,8 +393,10 @@ export type PeeringConfig = z.input<typeof peeringConfigSchema>;
 export type ParsedPeeringConfig = z.infer<typeof peeringConfigSchema>;
 /** One account of a parsed config. */
 export type AccountConfig = ParsedPeeringConfig["accounts"][string];
-/** One VPC of a parsed config. */
-export type VpcConfig = ParsedPeeringConfig["vpcs"][string];
+/** One VPC entry of a parsed config: ours or external. */
+export type VpcEntryConfig = ParsedPeeringConfig["vpcs"][string];
+/** One of our VPCs in a parsed config. */
+export type VpcConfig = Exclude<VpcEntryConfig, { external: unknown }>;
 /** One peering of a parsed config. */
 export type PeeringEntryConfig = ParsedPeeringConfig["peerings"][string];
 /** One ingress rule of a parsed config. */

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import type { TerraformProvider } from "cdktf";
 import { VpcPeeringConnectionOptions } from "@cdktf/provider-aws/lib/vpc-peering-connection-options";
-import { SIDES, vpcOf, type Peering, type Vpc } from "../model/network";
+import { dnsOptionSides, vpcOf, type Peering, type Vpc } from "../model/network";
 
 /** Props of {@link PeeringDnsOptions}. */
 export interface PeeringDnsOptionsProps {
@@ -13,7 +13,7 @@ export interface PeeringDnsOptionsProps {
 
 /**
  * Private DNS resolution across the peering, when the peering asks for it:
- * one `aws_vpc_peering_connection_options` per side, set by that side's own
+ * one `aws_vpc_peering_connection_options` per side we manage, set by that side's own
  * provider (each account may only set its own side's options), never inline
  * on the connection. Addresses: `<peering>_dns_requester`, `<peering>_dns_accepter`.
  */
@@ -21,8 +21,7 @@ export class PeeringDnsOptions extends Construct {
   constructor(scope: Construct, id: string, props: PeeringDnsOptionsProps) {
     super(scope, id);
     const { peering, providerFor, acceptedConnectionId } = props;
-    if (!peering.dnsResolution) return;
-    for (const side of SIDES) {
+    for (const side of dnsOptionSides(peering)) {
       const block = { allowRemoteVpcDnsResolution: true };
       new VpcPeeringConnectionOptions(this, side, {
         provider: providerFor(vpcOf(peering, side)),

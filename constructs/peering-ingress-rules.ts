@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import type { ITerraformDependable, TerraformProvider } from "cdktf";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import { SIDES, vpcOf, type Peering, type Vpc } from "../model/network";
+import { managedSides, vpcOf, type Peering, type Vpc } from "../model/network";
 import { ingressRuleId } from "./address";
 
 /** Props of {@link PeeringIngressRules}. */
@@ -9,7 +9,7 @@ export interface PeeringIngressRulesProps {
   readonly peering: Peering;
   readonly providerFor: (vpc: Vpc) => TerraformProvider;
   /** Rules that reference a peer security group wait for this: AWS resolves such references only over an active peering. */
-  readonly acceptance: ITerraformDependable;
+  readonly acceptance?: ITerraformDependable;
 }
 
 /** The protocol as `aws_vpc_security_group_ingress_rule.ip_protocol` takes it. */
@@ -20,17 +20,18 @@ const IP_PROTOCOL = { tcp: "tcp", udp: "udp", icmp: "icmp", icmpv6: "icmpv6", al
  * `aws_vpc_security_group_ingress_rule` per rule and source, on the provider
  * of the side that owns the security group. A peer security group is written
  * `<peer account id>/<sg id>` when the peer is another account, as AWS wants.
+ * Adopted peerings import each rule by its `sgr-` id.
  * Addresses: `<peering>_ingress_<side>_<sg id>_<protocol>[-<ports>]_from_<source>`.
  */
 export class PeeringIngressRules extends Construct {
   constructor(scope: Construct, id: string, props: PeeringIngressRulesProps) {
     super(scope, id);
     const { peering, providerFor, acceptance } = props;
-    for (const side of SIDES) {
+    for (const side of managedSides(peering)) {
       const provider = providerFor(vpcOf(peering, side));
       for (const rule of peering.ingress[side]) {
         const { source } = rule;
-        new VpcSecurityGroupIngressRule(this, ingressRuleId(rule), {
+        const resource = new VpcSecurityGroupIngressRule(this, ingressRuleId(rule), {
           provider,
           securityGroupId: rule.securityGroupId,
           ipProtocol: IP_PROTOCOL[rule.protocol],
@@ -42,13 +43,14 @@ export class PeeringIngressRules extends Construct {
                 referencedSecurityGroupId: peering.sameAccount
                   ? source.securityGroupId
                   : `${source.ownerAccountId}/${source.securityGroupId}`,
-                dependsOn: [acceptance],
+                dependsOn: acceptance ? [acceptance] : undefined,
               }
             : source.family === "ipv4"
               ? { cidrIpv4: source.cidr.text }
               : { cidrIpv6: source.cidr.text }),
           tags: { ...peering.tags, Name: `${peering.name}-${side}` },
         });
+        if (peering.existingConnectionId && rule.existingRuleId) resource.importFrom(rule.existingRuleId, provider);
       }
     }
   }

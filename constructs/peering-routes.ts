@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import type { TerraformProvider } from "cdktf";
 import { Route } from "@cdktf/provider-aws/lib/route";
-import { SIDES, vpcOf, type Peering, type Side, type Vpc } from "../model/network";
+import { managedSides, vpcOf, type Peering, type Side, type Vpc } from "../model/network";
 import { routeId } from "./address";
 
 /** Props of {@link PeeringRoutes}. */
@@ -13,19 +13,20 @@ export interface PeeringRoutesProps {
 }
 
 /**
- * The routes of both sides: for each selected route table and each
- * destination of the other VPC, an `aws_route` that targets the peering.
+ * The routes of the sides we manage: for each selected route table and each
+ * destination of the other VPC, an `aws_route` that targets the peering
+ * (imported as `<route table id>_<destination>` when the peering is adopted).
  * Addresses: `<peering>_routes_<side>_<route table id>_<destination>`.
  */
 export class PeeringRoutes extends Construct {
   constructor(scope: Construct, id: string, props: PeeringRoutesProps) {
     super(scope, id);
     const { peering, providerFor, connectionIdFor } = props;
-    for (const side of SIDES) {
+    for (const side of managedSides(peering)) {
       const provider = providerFor(vpcOf(peering, side));
       for (const route of peering.routes[side]) {
         const destination = route.destination.text;
-        new Route(this, routeId(route), {
+        const resource = new Route(this, routeId(route), {
           provider,
           routeTableId: route.routeTableId,
           ...(route.destination.family === "ipv4"
@@ -33,6 +34,8 @@ export class PeeringRoutes extends Construct {
             : { destinationIpv6CidrBlock: destination }),
           vpcPeeringConnectionId: connectionIdFor(side),
         });
+        // The AWS provider's import id of a route: <route table id>_<destination>.
+        if (peering.existingConnectionId) resource.importFrom(`${route.routeTableId}_${destination}`, provider);
       }
     }
   }

@@ -1,8 +1,8 @@
 import { Construct } from "constructs";
-import type { ITerraformDependable, TerraformProvider } from "cdktf";
+import { TerraformResource, type ITerraformDependable, type TerraformProvider } from "cdktf";
 import { VpcPeeringConnection } from "@cdktf/provider-aws/lib/vpc-peering-connection";
 import { VpcPeeringConnectionAccepterA } from "@cdktf/provider-aws/lib/vpc-peering-connection-accepter";
-import type { Peering, Vpc } from "../model/network";
+import { isManaged, type Peering, type Vpc } from "../model/network";
 import { PART, type peeringAddress } from "./address";
 import { PeeringDnsOptions } from "./peering-dns-options";
 import { PeeringIngressRules } from "./peering-ingress-rules";
@@ -12,63 +12,97 @@ import { PeeringRoutes } from "./peering-routes";
 export interface VpcPeeringProps {
   /** The resolved peering. */
   readonly peering: Peering;
-  /** The provider that acts in a VPC's account and region. */
+  /** The provider that acts in a VPC's account and region (never asked for an external VPC). */
   readonly providerFor: (vpc: Vpc) => TerraformProvider;
 }
 
 /**
- * Everything one VPC peering needs on both sides:
+ * Everything one VPC peering needs on the sides we manage:
  * the connection (requester), its acceptance (accepter, unless the requester
  * can auto-accept), DNS resolution options per side, routes per side and
  * security group ingress rules per side.
  *
+ * - One-sided peerings: with an external accepter only the connection and our
+ *   side are made (it stays pending until they accept); with an external
+ *   requester we accept the connection it requested (`peeringConnectionId`).
+ *   The connection's arguments do not depend on whether a side is external,
+ *   so toggling one never replaces it.
+ * - Adopted peerings (`existing`): every resource gets a Terraform `import`
+ *   block with the id the AWS provider documents for its type.
+ * - `protect`: `prevent_destroy` on the connection and the accepter.
+ * - `previousName`: a `moved` block from every old address to the new one.
+ *
  * Addresses: see {@link peeringAddress} in `./address`.
  */
 export class VpcPeering extends Construct {
-  /** The requester's `aws_vpc_peering_connection`. */
-  readonly connection: VpcPeeringConnection;
-  /** The accepter's `aws_vpc_peering_connection_accepter`, when one is needed. */
+  /** The requester's `aws_vpc_peering_connection`, unless the requester is external. */
+  readonly connection?: VpcPeeringConnection;
+  /** The accepter's `aws_vpc_peering_connection_accepter`, when one is needed and the accepter is ours. */
   readonly accepter?: VpcPeeringConnectionAccepterA;
-  /**
-   * The peering connection id as an expression that resolves only once the
-   * peering is accepted (the accepter's id, or the auto-accepted connection's).
-   */
-  readonly acceptedConnectionId: string;
-  /** What a resource that needs an active peering depends on. */
-  readonly acceptance: ITerraformDependable;
 
   constructor(scope: Construct, id: string, props: VpcPeeringProps) {
     super(scope, id);
     const { peering, providerFor } = props;
     const { requester, accepter } = peering;
+    const lifecycle = peering.protect ? { preventDestroy: true } : undefined;
 
-    this.connection = new VpcPeeringConnection(this, PART.connection, {
-      provider: providerFor(requester),
-      vpcId: requester.vpcId,
-      peerVpcId: accepter.vpcId,
-      peerOwnerId: accepter.account.accountId,
-      peerRegion: peering.sameRegion ? undefined : accepter.region,
-      autoAccept: peering.needsAccepter ? undefined : true,
-      tags: { ...peering.tags, Name: peering.name, Side: "Requester" },
-    });
-
-    if (peering.needsAccepter) {
-      this.accepter = new VpcPeeringConnectionAccepterA(this, PART.accepter, {
-        provider: providerFor(accepter),
-        vpcPeeringConnectionId: this.connection.id,
-        autoAccept: true,
-        tags: { ...peering.tags, Name: peering.name, Side: "Accepter" },
+    if (isManaged(peering, "requester")) {
+      this.connection = new VpcPeeringConnection(this, PART.connection, {
+        provider: providerFor(requester),
+        vpcId: requester.vpcId,
+        peerVpcId: accepter.vpcId,
+        peerOwnerId: accepter.account.accountId,
+        peerRegion: peering.sameRegion ? undefined : accepter.region,
+        autoAccept: peering.needsAccepter ? undefined : true,
+        tags: { ...peering.tags, Name: peering.name, Side: "Requester" },
+        lifecycle,
       });
     }
-    this.acceptedConnectionId = this.accepter?.id ?? this.connection.id;
-    this.acceptance = this.accepter ?? this.connection;
+    const requestedId = this.connection?.id ?? (peering.incomingConnectionId as string);
 
-    new PeeringDnsOptions(this, PART.dns, { peering, providerFor, acceptedConnectionId: this.acceptedConnectionId });
+    if (peering.needsAccepter && isManaged(peering, "accepter")) {
+      this.accepter = new VpcPeeringConnectionAccepterA(this, PART.accepter, {
+        provider: providerFor(accepter),
+        vpcPeeringConnectionId: requestedId,
+        autoAccept: true,
+        tags: { ...peering.tags, Name: peering.name, Side: "Accepter" },
+        lifecycle,
+      });
+    }
+    // Resolves only once the peering is accepted (or auto-accepted with the connection).
+    const acceptedConnectionId = this.accepter?.id ?? requestedId;
+    const acceptance: ITerraformDependable | undefined = this.accepter ?? this.connection;
+
+    new PeeringDnsOptions(this, PART.dns, { peering, providerFor, acceptedConnectionId });
     new PeeringRoutes(this, PART.routes, {
       peering,
       providerFor,
-      connectionIdFor: (side) => (side === "requester" ? this.connection.id : this.acceptedConnectionId),
+      connectionIdFor: (side) => (side === "requester" ? requestedId : acceptedConnectionId),
     });
-    new PeeringIngressRules(this, PART.ingress, { peering, providerFor, acceptance: this.acceptance });
+    new PeeringIngressRules(this, PART.ingress, { peering, providerFor, acceptance });
+
+    if (peering.existingConnectionId) this.importExisting(peering.existingConnectionId);
+    if (peering.previousName) this.moveFrom(peering.previousName);
+  }
+
+  /** Import blocks for the connection, the accepter and the DNS options (by peering connection id). */
+  private importExisting(peeringConnectionId: string): void {
+    for (const resource of [this.connection, this.accepter]) resource?.importFrom(peeringConnectionId, resource.provider);
+    // Routes and ingress rules import themselves (their ids differ); DNS options share the connection's id.
+    for (const child of this.node.findAll()) {
+      if (child instanceof TerraformResource && child.terraformResourceType === "aws_vpc_peering_connection_options") {
+        child.importFrom(peeringConnectionId, child.provider);
+      }
+    }
+  }
+
+  /** `moved` blocks from the addresses the peering had under its previous name. */
+  private moveFrom(previousName: string): void {
+    const currentName = this.node.id;
+    for (const child of this.node.findAll()) {
+      if (!(child instanceof TerraformResource)) continue;
+      const previousId = `${previousName}${child.friendlyUniqueId.slice(currentName.length)}`;
+      child.moveFromId(`${child.terraformResourceType}.${previousId}`);
+    }
   }
 }

@@ -34,6 +34,8 @@ export interface Account {
   readonly externalId?: string;
   /** Read-only role for pull-request plans; none means roleArn is used for plans too. */
   readonly planRoleArn?: string;
+  /** An account outside the config (a vendor's, a SaaS's): we never act in it. */
+  readonly external?: boolean;
 }
 
 /** A VPC of the config. */
@@ -95,6 +97,8 @@ export interface PeeringIngressRule {
   readonly path: string;
   /** Whether the rule came from `{ peerVpc: true }` (one rule per peer CIDR). */
   readonly fromPeerVpc: boolean;
+  /** For an adopted peering: the `sgr-` id of the rule AWS already has. */
+  readonly existingRuleId?: string;
 }
 
 /** A peering with both sides resolved. */
@@ -114,10 +118,38 @@ export interface Peering {
   readonly routes: Readonly<Record<Side, readonly PeeringRoute[]>>;
   readonly ingress: Readonly<Record<Side, readonly PeeringIngressRule[]>>;
   readonly tags: Readonly<Record<string, string>>;
+  /** An adopted peering made by hand: its id, and Terraform imports it and what the config describes for it. */
+  readonly existingConnectionId?: string;
+  /** With an external requester: the connection it requested, which our accepter accepts. */
+  readonly incomingConnectionId?: string;
+  /** `prevent_destroy` on the connection and the accepter. */
+  readonly protect: boolean;
+  /** The peering's former name: its resources move from the old addresses. */
+  readonly previousName?: string;
+}
+
+/** Whether we manage a side of a peering (its VPC is not external). */
+export function isManaged(peering: Pick<Peering, "requester" | "accepter">, side: Side): boolean {
+  return !vpcOf(peering, side).account.external;
+}
+
+/** The sides of a peering we manage, in emission order. */
+export function managedSides(peering: Pick<Peering, "requester" | "accepter">): Side[] {
+  return SIDES.filter((side) => isManaged(peering, side));
+}
+
+/**
+ * The sides whose DNS options are set: ours, when the peering asks for DNS
+ * resolution and will be active (an external accepter's peering is pending
+ * until it is adopted, and options need an active peering).
+ */
+export function dnsOptionSides(peering: Peering): Side[] {
+  const active = isManaged(peering, "accepter") || peering.existingConnectionId !== undefined;
+  return peering.dnsResolution && active ? managedSides(peering) : [];
 }
 
 /** The VPC of one side of a peering. */
-export function vpcOf(peering: Peering, side: Side): Vpc {
+export function vpcOf(peering: Pick<Peering, "requester" | "accepter">, side: Side): Vpc {
   return side === "requester" ? peering.requester : peering.accepter;
 }
 

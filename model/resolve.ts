@@ -1,5 +1,7 @@
 import { partitionOf, type AwsRegion } from "../config/aws-regions";
-import type { IngressRuleConfig, ParsedPeeringConfig, PeeringEntryConfig } from "../config/schema";
+import { isExternalVpc, type IngressRuleConfig, type ParsedPeeringConfig, type PeeringEntryConfig, type VpcEntryConfig } from "../config/schema";
+
+type ExternalVpcConfig = Extract<VpcEntryConfig, { external: unknown }>["external"];
 import { pathOf } from "../validation/finding";
 import { cidr, type Cidr } from "./cidr";
 import {
@@ -28,6 +30,10 @@ export function resolveNetwork(config: ParsedPeeringConfig): Network {
   }
   const vpcs = new Map<string, Vpc>();
   for (const [name, vpc] of Object.entries(config.vpcs)) {
+    if (isExternalVpc(vpc)) {
+      vpcs.set(name, externalVpc(name, vpc.external));
+      continue;
+    }
     const account = accounts.get(vpc.account);
     if (!account) throw new Error(`vpcs.${name}.account: unknown account ${vpc.account}`);
     const region = vpc.region as AwsRegion;
@@ -57,6 +63,21 @@ export function resolveNetwork(config: ParsedPeeringConfig): Network {
   };
 }
 
+/** An external VPC: its own pseudo-account (never acted in), no route tables. */
+function externalVpc(name: string, external: ExternalVpcConfig): Vpc {
+  const region = external.region as AwsRegion;
+  return {
+    name,
+    account: { name: `external-${external.accountId}`, accountId: external.accountId, external: true },
+    region,
+    partition: partitionOf(region),
+    vpcId: external.vpcId,
+    cidrBlocks: external.cidrBlocks.map(cidr),
+    ipv6CidrBlocks: (external.ipv6CidrBlocks ?? []).map(cidr),
+    routeTableIds: [],
+  };
+}
+
 function resolvePeering(name: string, entry: PeeringEntryConfig, vpcs: ReadonlyMap<string, Vpc>): Peering {
   const requester = vpcs.get(entry.requester);
   const accepter = vpcs.get(entry.accepter);
@@ -83,6 +104,10 @@ function resolvePeering(name: string, entry: PeeringEntryConfig, vpcs: ReadonlyM
     routes,
     ingress,
     tags: entry.tags ?? {},
+    existingConnectionId: entry.existing?.peeringConnectionId,
+    incomingConnectionId: entry.peeringConnectionId,
+    protect: entry.protect ?? entry.existing !== undefined,
+    previousName: entry.previousName,
   };
 }
 
@@ -136,7 +161,12 @@ function resolveIngressRule(
       : "cidr" in rule.source
         ? [cidrSource(cidr(rule.source.cidr))]
         : defaultDestinations(sides, peer).map(cidrSource);
-  return sources.map((source) => ({ ...base, source, fromPeerVpc: "peerVpc" in rule.source }));
+  return sources.map((source) => ({
+    ...base,
+    source,
+    fromPeerVpc: "peerVpc" in rule.source,
+    existingRuleId: rule.existingRuleIds?.[source.kind === "cidr" ? source.cidr.text : source.securityGroupId],
+  }));
 }
 
 function cidrSource(block: Cidr): IngressSource {

@@ -1,6 +1,6 @@
 import type { Account, Network, Peering } from "./network";
 
-/** What one Terraform stack holds: the peerings requested by one account. */
+/** What one Terraform stack holds: the peerings requested by one account (or accepted by it, when the requester is external). */
 export interface StackPlan {
   /** Stack name: `peering-<account name>`; also its folder under `cdktf.out/stacks/`. */
   readonly name: string;
@@ -17,6 +17,11 @@ export function stackNameFor(account: Account): string {
   return `peering-${account.name}`;
 }
 
+/** The account whose stack holds a peering: the requester's, or the accepter's when the requester is external. */
+export function stackAccountOf(peering: Peering): Account {
+  return peering.requester.account.external ? peering.accepter.account : peering.requester.account;
+}
+
 /**
  * Groups the peerings of a network into one stack per requesting account.
  * Stacks and their peerings are sorted by name, so the output never depends on
@@ -25,7 +30,7 @@ export function stackNameFor(account: Account): string {
 export function planStacks(network: Network): StackPlan[] {
   const byAccount = new Map<string, { account: Account; peerings: Peering[] }>();
   for (const peering of network.peerings) {
-    const account = peering.requester.account;
+    const account = stackAccountOf(peering);
     const entry = byAccount.get(account.name) ?? { account, peerings: [] };
     entry.peerings.push(peering);
     byAccount.set(account.name, entry);
@@ -34,7 +39,7 @@ export function planStacks(network: Network): StackPlan[] {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([, { account, peerings }]) => {
       const sorted = [...peerings].sort((a, b) => a.name.localeCompare(b.name));
-      const regions = [...new Set(sorted.map((p) => p.requester.region))].sort();
+      const regions = [...new Set(sorted.map((p) => (p.requester.account.external ? p.accepter : p.requester).region))].sort();
       return { name: stackNameFor(account), account, defaultRegion: regions[0], peerings: sorted };
     });
 }

@@ -1,4 +1,4 @@
-import { SIDES, vpcOf, type Network, type Peering, type PeeringIngressRule, type Side } from "../model/network";
+import { isManaged, SIDES, vpcOf, type Network, type Peering, type PeeringIngressRule, type Side } from "../model/network";
 import type { Finding } from "../validation/finding";
 import type { StackSummary } from "./stack-summary";
 import { renderTopologyDiagram } from "./topology-diagram";
@@ -59,16 +59,37 @@ function routesText(peering: Peering, side: Side): string {
   return routes.length === 0 ? "none" : `${routes.length} in ${tables.size} route table${tables.size === 1 ? "" : "s"}`;
 }
 
+/** How the peering comes about: who accepts, and whether it is adopted, one-sided or protected. */
+function lifecycleText(peering: Peering): string {
+  const parts = [
+    !isManaged(peering, "accepter")
+      ? "external accepter: stays pending until its owner accepts"
+      : !isManaged(peering, "requester")
+        ? `external requester: we accept ${peering.incomingConnectionId}`
+        : peering.needsAccepter
+          ? "accepted by the accepter's provider"
+          : "auto-accepted by the requester",
+  ];
+  if (peering.existingConnectionId) parts.push(`adopted: imports ${peering.existingConnectionId}`);
+  if (peering.previousName) parts.push(`renamed from ${peering.previousName} (moved, not replaced)`);
+  parts.push(peering.protect ? "protected (prevent_destroy)" : "not protected");
+  return parts.join("; ");
+}
+
 function peeringSection(peering: Peering): string[] {
   const row = (label: string, value: (side: Side) => string) => `| ${label} | ${SIDES.map((side) => cell(value(side))).join(" | ")} |`;
+  const accountText = (side: Side) => {
+    const { account } = vpcOf(peering, side);
+    return account.external ? `external (${account.accountId})` : `${account.name} (${account.accountId})`;
+  };
   return [
     `### ${peering.name}`,
     "",
-    `${peering.sameAccount ? "Same account" : "Cross-account"}, ${peering.sameRegion ? "same region" : "inter-region"}; ${peering.needsAccepter ? "accepted by the accepter's provider" : "auto-accepted by the requester"}. Data transfer: ${dataTransferClass(peering)}.`,
+    `${peering.sameAccount ? "Same account" : "Cross-account"}, ${peering.sameRegion ? "same region" : "inter-region"}; ${lifecycleText(peering)}. Data transfer: ${dataTransferClass(peering)}.`,
     "",
     "| | requester | accepter |",
     "| --- | --- | --- |",
-    row("account", (side) => `${vpcOf(peering, side).account.name} (${vpcOf(peering, side).account.accountId})`),
+    row("account", accountText),
     row("VPC", (side) => `${vpcOf(peering, side).name} (${vpcOf(peering, side).vpcId})`),
     row("region", (side) => vpcOf(peering, side).region),
     row("DNS resolution of the peer", () => (peering.dnsResolution ? "on" : "off")),

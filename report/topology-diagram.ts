@@ -14,18 +14,22 @@ function vpcLabel(vpc: Vpc): string {
  * subgraph per account holding its VPCs (with their CIDRs), one edge per
  * peering from requester to accepter labelled with the peering's name, solid
  * within a region and dashed across regions. VPCs that take part in no
- * peering are left out.
+ * peering are left out; external VPCs sit in an "external account" subgraph.
  */
 export function renderTopologyDiagram(network: Network): string {
   const used = new Set(network.peerings.flatMap((p) => [p.requester.name, p.accepter.name]));
   const lines = ["flowchart LR"];
-  const accounts = [...network.accounts.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const externalAccounts = [...network.vpcs.values()].filter((vpc) => vpc.account.external).map((vpc) => vpc.account);
+  const accounts = [...new Map([...network.accounts.values(), ...externalAccounts].map((a) => [a.name, a])).values()].sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
   for (const account of accounts) {
     const vpcs = [...network.vpcs.values()]
       .filter((vpc) => vpc.account.name === account.name && used.has(vpc.name))
       .sort((a, b) => a.name.localeCompare(b.name));
     if (vpcs.length === 0) continue;
-    lines.push(`  subgraph ${mermaidId("account", account.name)}["account ${account.name} (${account.accountId})"]`);
+    const title = account.external ? `external account ${account.accountId}` : `account ${account.name} (${account.accountId})`;
+    lines.push(`  subgraph ${mermaidId("account", account.name)}["${title}"]`);
     for (const vpc of vpcs) lines.push(`    ${mermaidId("vpc", vpc.name)}["${vpcLabel(vpc)}"]`);
     lines.push("  end");
   }

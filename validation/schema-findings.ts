@@ -5,31 +5,40 @@ import { error, pathOf, type Finding } from "./finding";
 
 type PathPart = PropertyKey;
 
+type SchemaDef = {
+  type: string;
+  innerType?: z.core.$ZodType;
+  in?: z.core.$ZodType;
+  shape?: Record<string, z.core.$ZodType>;
+  valueType?: z.core.$ZodType;
+  element?: z.core.$ZodType;
+  options?: z.core.$ZodType[];
+};
+
+const defOf = (schema: z.core.$ZodType | undefined) => schema?._zod.def as SchemaDef | undefined;
+
+/** The object schemas a schema may be, looking through optional/default wrappers and unions. */
+function objectsOf(schema: z.core.$ZodType | undefined): SchemaDef[] {
+  const def = defOf(schema);
+  if (!def) return [];
+  if (def.innerType) return objectsOf(def.innerType);
+  if (def.type === "pipe" && def.in) return objectsOf(def.in);
+  if (def.type === "union") return (def.options ?? []).flatMap(objectsOf);
+  return [def];
+}
+
 /** The field names the schema allows at a path, for "did you mean" on unknown fields. */
 function knownFieldsAt(path: readonly PathPart[]): string[] {
-  let schema: z.core.$ZodType | undefined = peeringConfigSchema;
-  const unwrap = () => {
-    for (;;) {
-      const def = schema?._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType } | undefined;
-      if (!def) return;
-      if (def.innerType) schema = def.innerType;
-      else if (def.type === "pipe" && def.in) schema = def.in;
-      else return;
-    }
-  };
+  let candidates = objectsOf(peeringConfigSchema);
   for (const part of path) {
-    unwrap();
-    const def = schema?._zod.def as
-      | { type: string; shape?: Record<string, z.core.$ZodType>; valueType?: z.core.$ZodType; element?: z.core.$ZodType }
-      | undefined;
-    if (def?.type === "object") schema = def.shape?.[String(part)];
-    else if (def?.type === "record") schema = def.valueType;
-    else if (def?.type === "array") schema = def.element;
-    else return [];
+    candidates = candidates.flatMap((def) => {
+      if (def.type === "object") return objectsOf(def.shape?.[String(part)]);
+      if (def.type === "record") return objectsOf(def.valueType);
+      if (def.type === "array") return objectsOf(def.element);
+      return [];
+    });
   }
-  unwrap();
-  const def = schema?._zod.def as { type: string; shape?: Record<string, unknown> } | undefined;
-  return def?.type === "object" && def.shape ? Object.keys(def.shape) : [];
+  return [...new Set(candidates.flatMap((def) => (def.type === "object" && def.shape ? Object.keys(def.shape) : [])))];
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -49,7 +58,28 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
+/**
+ * The issues to report for one issue. A value that fits no branch of a union
+ * (a VPC that is neither ours nor external, an ingress source) is reported
+ * with the issues of the branch it came closest to, so the message points at
+ * the field to fix; when two branches come equally close, the union's own
+ * message says what the shapes are.
+ */
+function expand(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): Array<{ issue: z.core.$ZodIssue; path: PropertyKey[] }> {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === "invalid_union" && issue.errors.length > 0) {
+    const sizes = issue.errors.map((branch) => branch.length);
+    const fewest = Math.min(...sizes);
+    if (sizes.filter((n) => n === fewest).length === 1) {
+      return issue.errors[sizes.indexOf(fewest)].flatMap((inner) => expand(inner, path));
+    }
+  }
+  return [{ issue, path }];
+}
+
 /** Turns schema issues into findings: one line each, with the field path. */
 export function schemaFindings(zodError: z.ZodError): Finding[] {
-  return zodError.issues.map((issue) => error(pathOf(...issue.path.map((p) => (typeof p === "number" ? p : String(p)))), describeIssue(issue)));
+  return zodError.issues
+    .flatMap((issue) => expand(issue, []))
+    .map(({ issue, path }) => error(pathOf(...path.map((p) => (typeof p === "number" ? p : String(p)))), describeIssue({ ...issue, path } as z.core.$ZodIssue)));
 }

@@ -17,6 +17,8 @@ export interface MutablePeering {
   dnsResolution?: boolean;
   routes?: Record<string, { routeTableIds?: string[]; destinations?: string[] }>;
   ingress?: { requester?: MutableRule[]; accepter?: MutableRule[] };
+  previousName?: string;
+  peeringConnectionId?: string;
 }
 
 /** A config that tests change one field at a time, to values the schema may refuse. */

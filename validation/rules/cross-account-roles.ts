@@ -14,7 +14,7 @@ export const crossAccountRoles: NetworkRule = {
     const findings: Finding[] = [];
     const reported = new Set<string>();
     for (const peering of network.peerings) {
-      if (peering.sameAccount) continue;
+      if (peering.sameAccount || peering.requester.account.external || peering.accepter.account.external) continue;
       const account = peering.accepter.account;
       if (reported.has(account.name)) continue;
       reported.add(account.name);

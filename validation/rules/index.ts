@@ -1,4 +1,5 @@
 import type { ConfigRule, NetworkRule } from "../rule";
+import { adoptionIds } from "./adoption-ids";
 import { bootstrapNeedsIam } from "./bootstrap-needs-iam";
 import { crossAccountRoles } from "./cross-account-roles";
 import { ingressCidrWithinPeer } from "./ingress-cidr-within-peer";
@@ -9,6 +10,7 @@ import { knownReferences } from "./known-references";
 import { noCidrOverlap } from "./no-cidr-overlap";
 import { noSelfPeering } from "./no-self-peering";
 import { onePeeringPerPair } from "./one-peering-per-pair";
+import { oneSidedPeerings } from "./one-sided-peerings";
 import { peeringsPerVpcQuota } from "./peerings-per-vpc-quota";
 import { roleArnAccount } from "./role-arn-account";
 import { routeTableDestinations } from "./route-table-destinations";
@@ -40,4 +42,6 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
   ingressSensitivePorts,
   uniqueIngressRules,
   crossAccountRoles,
+  oneSidedPeerings,
+  adoptionIds,
 ];

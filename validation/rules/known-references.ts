@@ -1,3 +1,4 @@
+import { isExternalVpc } from "../../config/schema";
 import { error, pathOf, type Finding } from "../finding";
 import { didYouMean } from "../closest-name";
 import type { ConfigRule } from "../rule";
@@ -10,6 +11,7 @@ export const knownReferences: ConfigRule = {
     const findings: Finding[] = [];
     const accountNames = Object.keys(config.accounts);
     for (const [name, vpc] of Object.entries(config.vpcs)) {
+      if (isExternalVpc(vpc)) continue;
       if (!(vpc.account in config.accounts)) {
         findings.push(
           error(pathOf("vpcs", name, "account"), `no account named "${vpc.account}"${didYouMean(vpc.account, accountNames)}`),

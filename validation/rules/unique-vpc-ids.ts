@@ -1,3 +1,4 @@
+import { isExternalVpc } from "../../config/schema";
 import { error, pathOf, type Finding } from "../finding";
 import type { ConfigRule } from "../rule";
 
@@ -8,13 +9,12 @@ export const uniqueVpcIds: ConfigRule = {
   check(config) {
     const findings: Finding[] = [];
     const firstNameOf = new Map<string, string>();
-    for (const [name, vpc] of Object.entries(config.vpcs)) {
-      const first = firstNameOf.get(vpc.vpcId);
-      if (first === undefined) firstNameOf.set(vpc.vpcId, name);
-      else
-        findings.push(
-          error(pathOf("vpcs", name, "vpcId"), `${vpc.vpcId} is already described as vpcs.${first}; describe each VPC once and refer to it by that name`),
-        );
+    for (const [name, entry] of Object.entries(config.vpcs)) {
+      const vpcId = isExternalVpc(entry) ? entry.external.vpcId : entry.vpcId;
+      const path = isExternalVpc(entry) ? pathOf("vpcs", name, "external", "vpcId") : pathOf("vpcs", name, "vpcId");
+      const first = firstNameOf.get(vpcId);
+      if (first === undefined) firstNameOf.set(vpcId, name);
+      else findings.push(error(path, `${vpcId} is already described as vpcs.${first}; describe each VPC once and refer to it by that name`));
     }
     return findings;
   },
