@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
 /** What a synthesized stack holds and which accounts it acts in. */
 export interface StackSummary {
   readonly name: string;
@@ -31,4 +34,14 @@ export function summarizeStack(name: string, json: StackJson): StackSummary {
     roleArn: p.assume_role?.[0]?.role_arn,
   }));
   return { name, resourceCounts, providers };
+}
+
+/** Summaries of the stacks synthesized into an output folder, as its manifest lists them. */
+export function readStackSummaries(outdir: string): StackSummary[] {
+  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as {
+    stacks: Record<string, { synthesizedStackPath: string }>;
+  };
+  return Object.entries(manifest.stacks)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, stack]) => summarizeStack(name, JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), "utf8"))));
 }

@@ -6,7 +6,7 @@
  */
 import { join } from "node:path";
 import { loadConfig } from "../config/load";
-import { IAM_DIR, writeIamDocuments } from "../stacks/synthesize";
+import { IAM_DIR, writeIamDocuments } from "../iam/write-documents";
 import { ConfigValidationError, error } from "../validation/finding";
 
 try {

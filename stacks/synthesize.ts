@@ -1,14 +1,15 @@
 import "./token-stack-traces";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { App, TerraformStack } from "cdktf";
 import type { RoleMode } from "../constructs/aws-providers";
 import type { Network } from "../model/network";
 import { renderPeeringReport } from "../report/peering-report";
-import { summarizeStack, type StackSummary } from "../report/stack-summary";
+import { readStackSummaries, summarizeStack } from "../report/stack-summary";
 import type { Finding } from "../validation/finding";
 import { planStacks } from "../model/stacks";
-import { accountDocumentFiles, accountDocuments } from "../iam/account-documents";
+import { accountDocuments } from "../iam/account-documents";
+import { IAM_DIR, writeIamDocuments } from "../iam/write-documents";
 import { BootstrapStack } from "./bootstrap-stack";
 import { PeeringAccountStack } from "./peering-account-stack";
 
@@ -34,10 +35,11 @@ export interface BuildAppOptions {
 }
 
 /**
- * Builds the cdktf app of a validated network (see {@link addPeeringStacks}). Local state files live in the project folder
- * (`terraform.<stack>.tfstate`), outside the output folder that every synth
- * replaces; their paths are written relative to each stack's folder so that
- * the output is the same on every machine.
+ * Builds the cdktf app of a validated network (see {@link addPeeringStacks}).
+ * Local state files live in the project folder (`terraform.<stack>.tfstate`),
+ * outside the output folder that every synth replaces; their paths are
+ * written relative to each stack's folder so that the output is the same on
+ * every machine.
  */
 export function buildApp(network: Network, options: BuildAppOptions): App {
   const { outdir, finalOutdir = outdir, projectDir = process.cwd(), roles } = options;
@@ -79,17 +81,6 @@ export function addPeeringStacks(app: App, network: Network, location: StackOpti
   return stacks;
 }
 
-/** Where every synth (and `npm run iam`) writes the account roles' IAM documents, when the config has `iam`. */
-export const IAM_DIR = "iam";
-
-/** Writes `<account>.policy.json`, `<account>.trust.json`, ... into a folder. */
-export function writeIamDocuments(network: Network, dir: string): string[] {
-  mkdirSync(dir, { recursive: true });
-  const files = accountDocumentFiles(network);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return Object.keys(files);
-}
-
 /** The reviewer's report, written beside the stacks by every synth. */
 export const REPORT_FILE = "peering-report.md";
 
@@ -105,16 +96,6 @@ export interface SynthesizeOptions {
    * @default []
    */
   readonly warnings?: readonly Finding[];
-}
-
-/** Summaries of the stacks synthesized into an output folder, as its manifest lists them. */
-export function readStackSummaries(outdir: string): StackSummary[] {
-  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as {
-    stacks: Record<string, { synthesizedStackPath: string }>;
-  };
-  return Object.entries(manifest.stacks)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, stack]) => summarizeStack(name, JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), "utf8"))));
 }
 
 /**

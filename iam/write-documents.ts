@@ -1,0 +1,15 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Network } from "../model/network";
+import { accountDocumentFiles } from "./account-documents";
+
+/** Where every synth (and `npm run iam`) writes the account roles' IAM documents, when the config has `iam`. */
+export const IAM_DIR = "iam";
+
+/** Writes `<account>.policy.json`, `<account>.trust.json`, ... into a folder. */
+export function writeIamDocuments(network: Network, dir: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  const files = accountDocumentFiles(network);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return Object.keys(files);
+}
