@@ -46,6 +46,16 @@ describe("GIVEN an output folder synthesized from the example", () => {
     expect(readdirSync(work).filter((name) => name.includes(".partial-") || name.includes(".previous-"))).toEqual([]);
   });
 
+  describe("WHEN the real CLI (npx cdktf synth, through cdktf.json) synthesizes the same config", () => {
+    const cliOutdir = join(work, "cli.out");
+    const result = synth(["npx", "cdktf", "synth", "--output", cliOutdir], {});
+
+    it("THEN it writes the same files, byte for byte", () => {
+      expect(result.status).toBe(0);
+      expect(snapshotTree(cliOutdir)).toEqual(snapshotTree(outdir));
+    });
+  });
+
   describe("WHEN a bad config is synthesized through main.ts", () => {
     const before = snapshotTree(outdir);
     const result = synth(npmSynth, { CDKTF_OUTDIR: outdir, PEERING_CONFIG: badConfig });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { parseDocument } from "yaml";
-import type { RoleMode } from "../constructs/aws-providers";
+import type { RoleMode } from "../model/network";
 import { config } from "./config";
 import { ConfigValidationError, error } from "../validation/finding";
 import { validateConfig, type ValidatedConfig } from "../validation/validate";

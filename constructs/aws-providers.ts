@@ -1,9 +1,6 @@
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import type { Account } from "../model/network";
-
-/** Which role a provider assumes: the deploy role (`roleArn`) or the read-only plan role (`planRoleArn`, else `roleArn`). */
-export type RoleMode = "deploy" | "plan";
+import type { Account, RoleMode } from "../model/network";
 
 /** Props of {@link AwsProviders}. */
 export interface AwsProvidersProps {

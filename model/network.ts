@@ -52,6 +52,9 @@ export interface Vpc {
   readonly routeTableIds: readonly string[];
 }
 
+/** Which role a provider assumes: the deploy role (`roleArn`) or the read-only plan role (`planRoleArn`, else `roleArn`). */
+export type RoleMode = "deploy" | "plan";
+
 /** The two sides of a peering. */
 export type Side = "requester" | "accepter";
 

@@ -1,9 +1,9 @@
 import { Node, type Construct } from "constructs";
 import { TerraformStack, type TerraformElement } from "cdktf";
-import { AwsProviders, type RoleMode } from "../constructs/aws-providers";
+import { AwsProviders } from "../constructs/aws-providers";
 import { configureStateBackend } from "./state-backend";
 import { VpcPeering } from "../constructs/vpc-peering";
-import type { Network } from "../model/network";
+import type { Network, RoleMode } from "../model/network";
 import type { StackPlan } from "../model/stacks";
 
 /** Props of {@link PeeringAccountStack}. */

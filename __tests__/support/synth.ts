@@ -1,6 +1,6 @@
 import { Testing } from "cdktf";
 import type { PeeringConfig } from "../../config/schema";
-import type { RoleMode } from "../../constructs/aws-providers";
+import type { RoleMode } from "../../model/network";
 import { validateConfig } from "../../validation/validate";
 import { addPeeringStacks } from "../../stacks/synthesize";
 
