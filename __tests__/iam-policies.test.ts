@@ -105,6 +105,7 @@ describe("GIVEN the example config", () => {
     expect(asList(policy.Statement.find((s) => s.Sid === "AcceptPeeringFromConfiguredRequesters")?.Resource)).toEqual([
       "arn:aws:ec2:eu-west-1:111111111111:vpc-peering-connection/*",
       "arn:aws:ec2:eu-west-1:222222222222:vpc-peering-connection/*",
+      "arn:aws:ec2:eu-west-1:333333333333:vpc-peering-connection/*",
     ]);
   });
 

@@ -11,7 +11,7 @@ export const ec2Arn = {
   securityGroup: (vpc: Vpc, securityGroupId: string) =>
     `arn:${vpc.partition}:ec2:${vpc.region}:${vpc.account.accountId}:security-group/${securityGroupId}`,
   securityGroupRules: (vpc: Vpc) => `arn:${vpc.partition}:ec2:${vpc.region}:${vpc.account.accountId}:security-group-rule/*`,
-  /** Peering connections seen from `vpc`'s region, owned by the requester's account. */
+  /** Peering connections as seen in `vpc`'s region, under the account id given. */
   peeringConnections: (vpc: Vpc, ownerAccountId: string) =>
     `arn:${vpc.partition}:ec2:${vpc.region}:${ownerAccountId}:vpc-peering-connection/*`,
 };

@@ -52,8 +52,14 @@ export function deployerPolicy(network: Network, accountName: string): PolicyDoc
   const requester = sideOf(network, accountName, "requester");
   const accepter = sideOf(network, accountName, "accepter");
   const requesterPeerings = sortedUnique(requester.own.map((vpc) => ec2Arn.peeringConnections(vpc, vpc.account.accountId)));
+  // A peering connection belongs to the requester's account, but AWS's own
+  // example for accepting writes the accepter's account in its ARN. Both are
+  // listed (in the accepter's region); the conditions pin both VPCs anyway.
   const accepterPeerings = sortedUnique(
-    accepter.peerings.map((p) => ec2Arn.peeringConnections(p.accepter, p.requester.account.accountId)),
+    accepter.peerings.flatMap((p) => [
+      ec2Arn.peeringConnections(p.accepter, p.requester.account.accountId),
+      ec2Arn.peeringConnections(p.accepter, p.accepter.account.accountId),
+    ]),
   );
 
   const routeTables: string[] = [];

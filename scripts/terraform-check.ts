@@ -50,6 +50,10 @@ function withoutPreventDestroy(file: string): boolean {
   return true;
 }
 
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 function main(): number {
   const version = terraformVersion();
   if (!version) {
@@ -101,7 +105,7 @@ function main(): number {
       run(stackDir, ["validate", "-no-color"], env) &&
       withoutPreventDestroy(join(stackDir, "cdk.tf.json")) &&
       run(stackDir, ["test", "-no-color"], env);
-    const what = plan ? `${plan.peerings.length} peerings` : `${roleIds.length} roles`;
+    const what = plan ? count(plan.peerings.length, "peering") : count(roleIds.length, "role");
     console.log(`${ok ? "ok  " : "FAIL"} ${name}: terraform init, validate, test (${what})`);
     if (!ok) failed++;
   }
