@@ -46,6 +46,13 @@ describe("GIVEN an output folder synthesized from the example", () => {
     expect(readdirSync(work).filter((name) => name.includes(".partial-") || name.includes(".previous-"))).toEqual([]);
   });
 
+  it("THEN the launcher's bundle names its own source map and leaves no partial file behind", () => {
+    const build = join(projectDir, ".build");
+    expect(readFileSync(join(build, "main.js"), "utf8").trimEnd().endsWith("//# sourceMappingURL=main.js.map")).toBe(true);
+    expect(existsSync(join(build, "main.js.map"))).toBe(true);
+    expect(readdirSync(build).filter((name) => name.includes(".partial"))).toEqual([]);
+  });
+
   describe("WHEN the real CLI (npx cdktf synth, through cdktf.json) synthesizes the same config", () => {
     const cliOutdir = join(work, "cli.out");
     const result = synth(["npx", "cdktf", "synth", "--output", cliOutdir], {});

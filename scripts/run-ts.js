@@ -21,7 +21,7 @@
  * generation lets them die there (1,000 peerings: 2.1 s and 190 MB instead of
  * 2.4-4.8 s and 160-280 MB, measured on the 2-core CI machine).
  */
-const { existsSync, mkdirSync, readdirSync, renameSync, statSync } = require("node:fs");
+const { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } = require("node:fs");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
@@ -48,18 +48,24 @@ function ensureBundle(entry, outfile) {
   if (existsSync(outfile) && statSync(outfile).mtimeMs >= newestSourceTime()) return;
   const esbuild = require("esbuild");
   mkdirSync(path.dirname(outfile), { recursive: true });
-  const partial = `${outfile}.${process.pid}.partial`;
-  esbuild.buildSync({
+  const { outputFiles } = esbuild.buildSync({
     entryPoints: [entry],
     bundle: true,
     platform: "node",
     target: "node20",
     format: "cjs",
-    outfile: partial,
+    outfile,
     sourcemap: "linked",
     logLevel: "warning",
+    write: false,
   });
-  renameSync(partial, outfile); // atomic: a concurrent run sees the old bundle or the new one
+  // The map first, then the bundle that names it; each written aside and renamed,
+  // so that a concurrent run sees the old files or the new ones, never half of one.
+  for (const file of [...outputFiles].sort((a, b) => Number(a.path === outfile) - Number(b.path === outfile))) {
+    const partial = `${file.path}.${process.pid}.partial`;
+    writeFileSync(partial, file.contents);
+    renameSync(partial, file.path);
+  }
 }
 
 const entryArg = process.argv[2];
@@ -68,6 +74,10 @@ if (!entryArg?.endsWith(".ts")) {
   process.exit(2);
 }
 const entry = path.resolve(root, entryArg);
+if (path.relative(root, entry).startsWith("..")) {
+  process.stderr.write(`run-ts: ${entryArg} is outside the project; entry points live in ${root}\n`);
+  process.exit(2);
+}
 const outfile = path.join(root, ".build", `${path.relative(root, entry).replace(/\.ts$/, "")}.js`);
 ensureBundle(entry, outfile);
 process.argv.splice(2, 1); // the entry point sees its own arguments from argv[2]
