@@ -73,3 +73,36 @@ export function cidrContains(outer: Cidr, inner: Cidr): boolean {
 export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
   return cidrContains(a, b) || cidrContains(b, a);
 }
+
+/** Orders blocks by network address (byte by byte), wider blocks first at the same address. */
+function compareCidrs(a: Cidr, b: Cidr): number {
+  const x = a.address.toByteArray();
+  const y = b.address.toByteArray();
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return x.length - y.length || a.prefixLength - b.prefixLength;
+}
+
+/**
+ * Every item whose block lies strictly inside another item's block, paired
+ * with the narrowest such block. Blocks equal to each other are not paired.
+ * O(n log n): sorted by address, a block follows the blocks that contain it,
+ * so a stack of the blocks still open finds its container.
+ */
+export function nestedCidrs<T>(items: readonly T[], cidrOf: (item: T) => Cidr): Array<{ outer: T; inner: T }> {
+  const sorted = [...items].sort((a, b) => compareCidrs(cidrOf(a), cidrOf(b)));
+  const open: T[] = [];
+  const pairs: Array<{ outer: T; inner: T }> = [];
+  for (const item of sorted) {
+    const block = cidrOf(item);
+    while (open.length > 0 && !cidrContains(cidrOf(open[open.length - 1]), block)) open.pop();
+    // The open blocks all contain this one; the narrowest strictly wider one is its container.
+    for (let i = open.length - 1; i >= 0; i--) {
+      if (cidrOf(open[i]).prefixLength < block.prefixLength) {
+        pairs.push({ outer: open[i], inner: item });
+        break;
+      }
+    }
+    open.push(item);
+  }
+  return pairs;
+}

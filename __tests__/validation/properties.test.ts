@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { cidr, cidrsOverlap, type Cidr } from "../../model/cidr";
+import { cidr, cidrsOverlap, nestedCidrs, type Cidr } from "../../model/cidr";
 import { checkConfig } from "../../validation/validate";
 import type { PeeringConfig } from "../../config/schema";
 
@@ -24,6 +24,26 @@ describe("GIVEN any two IPv4 blocks", () => {
         expect(cidrsOverlap(cidr(a.text), cidr(b.text))).toBe(bruteForce);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("GIVEN any list of IPv4 blocks", () => {
+  it("THEN nestedCidrs pairs each block with the narrowest strictly wider block around it, as comparing all ranges finds", () => {
+    fc.assert(
+      fc.property(fc.array(ipv4Block, { maxLength: 40 }), (blocks) => {
+        const strictlyInside = (inner: Range, outer: Range) =>
+          outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
+        const bruteForce = blocks.flatMap((inner) => {
+          const around = blocks.filter((outer) => strictlyInside(inner.range, outer.range));
+          if (around.length === 0) return [];
+          const narrowest = around.reduce((a, b) => (b.range.end - b.range.start < a.range.end - a.range.start ? b : a));
+          return [`${inner.text} in ${narrowest.text}`];
+        });
+        const found = nestedCidrs(blocks, (b) => cidr(b.text)).map(({ inner, outer }) => `${inner.text} in ${outer.text}`);
+        expect(found.sort()).toEqual(bruteForce.sort());
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -19,6 +19,12 @@ const addPeering = (config: MutableConfig, name: string, peering: MutablePeering
   config.peerings[name] = peering;
 };
 
+/** A second VPC in the far account, peered with the hub; its CIDR decides whether the hub's routes nest. */
+const addNestedPeer = (config: MutableConfig, cidrBlock: string) => {
+  config.vpcs.far2 = { account: "far", region: "eu-west-1", vpcId: "vpc-00000004", cidrBlocks: [cidrBlock], routeTableIds: ["rtb-00000004"] };
+  addPeering(config, "hub-to-far2", { requester: "hub", accepter: "far2" });
+};
+
 const cases: RuleCase[] = [
   // Identifiers and shapes (schema)
   {
@@ -190,6 +196,23 @@ const cases: RuleCase[] = [
     severity: "error",
     path: "peerings.hub-to-spoke.routes.requester.destinations[1]",
     message: "rtb-00000001 already gets a route to 10.1.0.0/16 from peerings.hub-to-spoke (requester); AWS fails the second with RouteAlreadyExists",
+  },
+  {
+    rule: "warning: a route table's destinations do not nest across peerings",
+    compliant: (c) => addNestedPeer(c, "10.3.0.0/20"),
+    violating: (c) => addNestedPeer(c, "10.2.0.0/20"),
+    severity: "warning",
+    path: "peerings.hub-to-far2.routes.requester",
+    message:
+      "10.2.0.0/20 lies inside 10.2.0.0/16 (peerings.hub-to-far.routes.requester) in rtb-00000001; the more specific route wins, so traffic to 10.2.0.0/20 goes to peerings.hub-to-far2 and never reaches peerings.hub-to-far",
+  },
+  {
+    rule: "warning: a route table's destinations do not nest within one peering",
+    compliant: (c) => (c.peerings["hub-to-spoke"].routes = { requester: { destinations: ["10.1.4.0/24", "10.1.5.0/24"] } }),
+    violating: (c) => (c.peerings["hub-to-spoke"].routes = { requester: { destinations: ["10.1.4.0/24", "10.1.0.0/16"] } }),
+    severity: "warning",
+    path: "peerings.hub-to-spoke.routes.requester.destinations[0]",
+    message: "10.1.4.0/24 lies inside 10.1.0.0/16, which rtb-00000001 already routes to peerings.hub-to-spoke; the narrower route is redundant",
   },
   {
     rule: "a route table belongs to one VPC",

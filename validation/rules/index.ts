@@ -7,6 +7,7 @@ import { ingressDescription } from "./ingress-description";
 import { ingressPorts } from "./ingress-ports";
 import { ingressSensitivePorts } from "./ingress-sensitive-ports";
 import { knownReferences } from "./known-references";
+import { nestedRouteDestinations } from "./nested-route-destinations";
 import { noCidrOverlap } from "./no-cidr-overlap";
 import { noSelfPeering } from "./no-self-peering";
 import { onePeeringPerPair } from "./one-peering-per-pair";
@@ -34,6 +35,7 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
   noCidrOverlap,
   routesWithinPeer,
   routeTableDestinations,
+  nestedRouteDestinations,
   peeringsPerVpcQuota,
   routesPerRouteTableQuota,
   rulesPerSecurityGroupQuota,

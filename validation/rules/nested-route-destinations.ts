@@ -1,0 +1,49 @@
+import { nestedCidrs } from "../../model/cidr";
+import { SIDES, type PeeringRoute } from "../../model/network";
+import { warning, type Finding } from "../finding";
+import type { NetworkRule } from "../rule";
+
+interface RouteIn {
+  readonly peering: string;
+  readonly route: PeeringRoute;
+}
+
+/**
+ * Warns when a route table gets a destination inside another of its
+ * destinations. Across peerings (a VPC peered with two VPCs whose ranges
+ * overlap) the more specific route silently takes that traffic; within one
+ * peering the narrower route is redundant. Identical destinations are the
+ * error of `route-table-destinations`. O(n log n) per route table.
+ */
+export const nestedRouteDestinations: NetworkRule = {
+  id: "nested-route-destinations",
+  description: "A route table's destinations do not nest inside each other.",
+  check(network) {
+    const byTable = new Map<string, RouteIn[]>();
+    for (const peering of network.peerings) {
+      for (const side of SIDES) {
+        for (const route of peering.routes[side]) {
+          const routes = byTable.get(route.routeTableId) ?? [];
+          routes.push({ peering: peering.name, route });
+          byTable.set(route.routeTableId, routes);
+        }
+      }
+    }
+    const findings: Finding[] = [];
+    for (const [routeTableId, routes] of byTable) {
+      for (const { outer, inner } of nestedCidrs(routes, (r) => r.route.destination)) {
+        const wide = outer.route.destination.text;
+        const narrow = inner.route.destination.text;
+        findings.push(
+          warning(
+            inner.route.path,
+            outer.peering === inner.peering
+              ? `${narrow} lies inside ${wide}, which ${routeTableId} already routes to peerings.${outer.peering}; the narrower route is redundant, drop it`
+              : `${narrow} lies inside ${wide} (${outer.route.path}) in ${routeTableId}; the more specific route wins, so traffic to ${narrow} goes to peerings.${inner.peering} and never reaches peerings.${outer.peering}. Route only the ranges each peer really uses`,
+          ),
+        );
+      }
+    }
+    return findings;
+  },
+};
