@@ -21,8 +21,10 @@
  * generation lets them die there (1,000 peerings: 2.1 s and 190 MB instead of
  * 2.4-4.8 s and 160-280 MB, measured on the 2-core CI machine).
  */
-const { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } = require("node:fs");
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
+const Module = require("node:module");
 const path = require("node:path");
+const vm = require("node:vm");
 
 const root = path.resolve(__dirname, "..");
 /** Folders whose sources never go into a bundle. */
@@ -62,10 +64,41 @@ function ensureBundle(entry, outfile) {
   // The map first, then the bundle that names it; each written aside and renamed,
   // so that a concurrent run sees the old files or the new ones, never half of one.
   for (const file of [...outputFiles].sort((a, b) => Number(a.path === outfile) - Number(b.path === outfile))) {
-    const partial = `${file.path}.${process.pid}.partial`;
-    writeFileSync(partial, file.contents);
-    renameSync(partial, file.path);
+    writeAtomically(file.path, file.contents);
   }
+  rmSync(codeCacheOf(outfile), { force: true });
+}
+
+function writeAtomically(file, contents) {
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, contents);
+  renameSync(partial, file);
+}
+
+const codeCacheOf = (bundle) => `${bundle}.v8cache`;
+
+/**
+ * Runs a bundle as a CommonJS module with V8's code cache: after a run the
+ * compiled code (the bundle's and every function the run compiled) is kept
+ * beside it in `<bundle>.v8cache` and handed to V8 the next time, which skips
+ * parsing and compiling most of the 2.7 MB bundle (about 50 ms of a 0.45 s
+ * synth). V8 rejects a cache made for other source or another V8, and it is
+ * then rewritten. With --enable-source-maps the bundle is required the plain
+ * way, so that stack traces map to the TypeScript sources.
+ */
+function runBundle(bundle) {
+  const sourceMaps = process.execArgv.includes("--enable-source-maps") || /--enable-source-maps/.test(process.env.NODE_OPTIONS ?? "");
+  if (sourceMaps) return require(bundle);
+  const cacheFile = codeCacheOf(bundle);
+  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  const script = new vm.Script(Module.wrap(readFileSync(bundle, "utf8")), { filename: bundle, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    process.once("beforeExit", () => writeAtomically(cacheFile, script.createCachedData()));
+  }
+  const bundleModule = new Module(bundle, null);
+  bundleModule.filename = bundle;
+  const exports = bundleModule.exports;
+  script.runInThisContext().call(exports, exports, Module.createRequire(bundle), bundleModule, bundle, path.dirname(bundle));
 }
 
 const entryArg = process.argv[2];
@@ -81,4 +114,4 @@ if (path.relative(root, entry).startsWith("..")) {
 const outfile = path.join(root, ".build", `${path.relative(root, entry).replace(/\.ts$/, "")}.js`);
 ensureBundle(entry, outfile);
 process.argv.splice(2, 1); // the entry point sees its own arguments from argv[2]
-require(outfile);
+runBundle(outfile);
