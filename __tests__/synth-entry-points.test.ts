@@ -46,10 +46,11 @@ describe("GIVEN an output folder synthesized from the example", () => {
     expect(readdirSync(work).filter((name) => name.includes(".partial-") || name.includes(".previous-"))).toEqual([]);
   });
 
-  it("THEN the launcher's bundle names its own source map and leaves no partial file behind", () => {
+  it("THEN the launcher's bundle names its own source map, keeps V8's code cache beside it and leaves no partial file behind", () => {
     const build = join(projectDir, ".build");
     expect(readFileSync(join(build, "main.js"), "utf8").trimEnd().endsWith("//# sourceMappingURL=main.js.map")).toBe(true);
     expect(existsSync(join(build, "main.js.map"))).toBe(true);
+    expect(existsSync(join(build, "main.js.v8cache"))).toBe(true);
     expect(readdirSync(build).filter((name) => name.includes(".partial"))).toEqual([]);
   });
 
