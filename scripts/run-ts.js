@@ -21,7 +21,7 @@
  * generation lets them die there (1,000 peerings: 2.1 s and 190 MB instead of
  * 2.4-4.8 s and 160-280 MB, measured on the 2-core CI machine).
  */
-const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
+const { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const Module = require("node:module");
 const path = require("node:path");
 const vm = require("node:vm");
@@ -82,18 +82,26 @@ const codeCacheOf = (bundle) => `${bundle}.v8cache`;
  * compiled code (the bundle's and every function the run compiled) is kept
  * beside it in `<bundle>.v8cache` and handed to V8 the next time, which skips
  * parsing and compiling most of the 2.7 MB bundle (about 50 ms of a 0.45 s
- * synth). V8 rejects a cache made for other source or another V8, and it is
- * then rewritten. With --enable-source-maps the bundle is required the plain
- * way, so that stack traces map to the TypeScript sources.
+ * synth). V8 itself checks only the source's length, so the cache starts
+ * with the identity (inode, size, mtime) of the very bundle file it was made
+ * from and is used only for that file; a rebuilt bundle gets a new cache.
+ * With --enable-source-maps the bundle is required the plain way, so that
+ * stack traces map to the TypeScript sources.
  */
 function runBundle(bundle) {
   const sourceMaps = process.execArgv.includes("--enable-source-maps") || /--enable-source-maps/.test(process.env.NODE_OPTIONS ?? "");
   if (sourceMaps) return require(bundle);
+  const fd = openSync(bundle, "r");
+  const { ino, size, mtimeMs } = fstatSync(fd);
+  const source = readFileSync(fd, "utf8");
+  closeSync(fd);
+  const identity = Buffer.from(`${ino}:${size}:${mtimeMs}\n`);
   const cacheFile = codeCacheOf(bundle);
-  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  const script = new vm.Script(Module.wrap(readFileSync(bundle, "utf8")), { filename: bundle, cachedData });
+  const cache = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  const cachedData = cache?.subarray(0, identity.length).equals(identity) ? cache.subarray(identity.length) : undefined;
+  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
   if (cachedData === undefined || script.cachedDataRejected) {
-    process.once("beforeExit", () => writeAtomically(cacheFile, script.createCachedData()));
+    process.once("beforeExit", () => writeAtomically(cacheFile, Buffer.concat([identity, script.createCachedData()])));
   }
   const bundleModule = new Module(bundle, null);
   bundleModule.filename = bundle;
