@@ -1,44 +1,19 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join } from "node:path";
+import { BAD_CONFIG_YAML, npmSynth, projectDir, runInProject, snapshotTree } from "./support/synth-process";
 import { compliantConfig } from "./validation/fixture";
 
-const projectDir = resolve(__dirname, "..");
-/** `npm run synth`'s command, run directly (npm itself adds nothing under test). */
-const npmSynth = (JSON.parse(readFileSync(join(projectDir, "package.json"), "utf8")) as { scripts: { synth: string } }).scripts.synth.split(" ");
+// The real CLI's cases are in cli-entry-points.test.ts, so that Jest runs the two files side by side.
 
-/** Every file below a folder with its content, for byte-for-byte comparison. */
-function snapshotTree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) {
-      const path = join(entry.parentPath, entry.name);
-      files[path.slice(dir.length)] = readFileSync(path, "utf8");
-    }
-  }
-  return files;
-}
-
-function synth(command: string[], env: Record<string, string>) {
-  return spawnSync(command[0], command.slice(1), {
-    cwd: projectDir,
-    encoding: "utf8",
-    env: { ...process.env, CHECKPOINT_DISABLE: "1", TF_CLI_CONFIG_FILE: "/dev/null", ...env },
-  });
-}
-
-describe("GIVEN an output folder synthesized from the example", () => {
+describe("GIVEN an output folder synthesized from the example by npm run synth's entry point", () => {
   const work = mkdtempSync(join(tmpdir(), "peering-synth-"));
   const outdir = join(work, "cdktf.out");
-  const first = synth(npmSynth, { CDKTF_OUTDIR: outdir });
+  const first = runInProject(npmSynth, { CDKTF_OUTDIR: outdir });
   const badConfig = join(work, "bad.yaml");
-  writeFileSync(
-    badConfig,
-    "project: acme\naccounts: { a: { accountId: '111111111111' } }\nvpcs: { x: { account: b, region: us-east-1, vpcId: vpc-1, cidrBlocks: [10.0.0.1/16] } }\npeerings: {}\n",
-  );
+  writeFileSync(badConfig, BAD_CONFIG_YAML);
 
-  it("THEN npm run synth's entry point wrote every stack", () => {
+  it("THEN it wrote every stack and the report, and no staging folder is left", () => {
     expect(first.status).toBe(0);
     expect(existsSync(join(outdir, "stacks", "peering-shared", "cdk.tf.json"))).toBe(true);
     expect(existsSync(join(outdir, "stacks", "peering-app", "cdk.tf.json"))).toBe(true);
@@ -54,19 +29,9 @@ describe("GIVEN an output folder synthesized from the example", () => {
     expect(readdirSync(build).filter((name) => name.includes(".partial"))).toEqual([]);
   });
 
-  describe("WHEN the real CLI (npx cdktf synth, through cdktf.json) synthesizes the same config", () => {
-    const cliOutdir = join(work, "cli.out");
-    const result = synth(["npx", "cdktf", "synth", "--output", cliOutdir], {});
-
-    it("THEN it writes the same files, byte for byte", () => {
-      expect(result.status).toBe(0);
-      expect(snapshotTree(cliOutdir)).toEqual(snapshotTree(outdir));
-    });
-  });
-
   describe("WHEN a bad config is synthesized through main.ts", () => {
     const before = snapshotTree(outdir);
-    const result = synth(npmSynth, { CDKTF_OUTDIR: outdir, PEERING_CONFIG: badConfig });
+    const result = runInProject(npmSynth, { CDKTF_OUTDIR: outdir, PEERING_CONFIG: badConfig });
 
     it("THEN it exits non-zero listing every problem, and the previous output is unchanged byte for byte", () => {
       expect(result.status).toBe(1);
@@ -81,8 +46,8 @@ describe("GIVEN an output folder synthesized from the example", () => {
     delete config.accounts.far.externalId;
     const file = join(work, "warning.json");
     writeFileSync(file, JSON.stringify(config));
-    const result = synth(npmSynth, { CDKTF_OUTDIR: join(work, "warned.out"), PEERING_CONFIG: file });
-    const strict = synth(npmSynth, {
+    const result = runInProject(npmSynth, { CDKTF_OUTDIR: join(work, "warned.out"), PEERING_CONFIG: file });
+    const strict = runInProject(npmSynth, {
       CDKTF_OUTDIR: join(work, "strict.out"),
       PEERING_CONFIG: file,
       PEERING_STRICT: "1",
@@ -99,33 +64,5 @@ describe("GIVEN an output folder synthesized from the example", () => {
       expect(strict.stderr).toContain("accounts.far.externalId");
       expect(existsSync(join(work, "strict.out"))).toBe(false);
     });
-  });
-
-  describe("WHEN a bad config is synthesized through the real CLI (npx cdktf synth)", () => {
-    const before = snapshotTree(outdir);
-    const result = synth(["npx", "cdktf", "synth", "--output", outdir], { PEERING_CONFIG: badConfig });
-
-    it("THEN it fails and the previous output is unchanged byte for byte", () => {
-      expect(result.status).not.toBe(0);
-      expect(`${result.stdout}${result.stderr}`).toContain("vpcs.x.vpcId:");
-      expect(snapshotTree(outdir)).toEqual(before);
-    });
-  });
-});
-
-describe("GIVEN an HCL output folder that still holds JSON from an earlier synth", () => {
-  const work = mkdtempSync(join(tmpdir(), "peering-hcl-"));
-  const outdir = join(work, "hcl");
-  const stale = join(outdir, "stacks", "peering-app", "cdk.tf.json");
-  mkdirSync(dirname(stale), { recursive: true });
-  writeFileSync(stale, "{}");
-  writeFileSync(join(outdir, "stacks", "peering-app", ".terraform.lock.hcl"), "# kept");
-  const result = synth(["node", "scripts/synth-hcl.js"], { HCL_OUTDIR: outdir });
-
-  it("WHEN npm run synth:hcl runs THEN every stack is HCL, the stale JSON is gone and Terraform's own files stay", () => {
-    expect(result.status).toBe(0);
-    expect(readFileSync(join(outdir, "stacks", "peering-app", "cdk.tf"), "utf8")).toContain('resource "aws_vpc_peering_connection" "app-to-data_connection"');
-    expect(existsSync(stale)).toBe(false);
-    expect(readFileSync(join(outdir, "stacks", "peering-app", ".terraform.lock.hcl"), "utf8")).toBe("# kept");
   });
 });
