@@ -1,5 +1,5 @@
 import type { Cidr } from "../model/cidr";
-import type { Vpc } from "../model/network";
+import { SIDES, type Network, type Peering, type PeeringRoute, type Vpc } from "../model/network";
 import { pathOf } from "./finding";
 
 /** Config path of one of a VPC's own blocks: `vpcs.app.cidrBlocks[0]` or `vpcs.app.ipv6CidrBlocks[0]`. */
@@ -17,4 +17,13 @@ export function allBlocks(vpc: Vpc): readonly Cidr[] {
 /** "10.1.0.0/16, 10.2.0.0/16" */
 export function listBlocks(blocks: readonly Cidr[]): string {
   return blocks.map((b) => b.text).join(", ");
+}
+
+/** Every route the config asks for, each with its peering, requester side first. */
+export function* allRoutes(network: Network): Generator<{ readonly peering: Peering; readonly route: PeeringRoute }> {
+  for (const peering of network.peerings) {
+    for (const side of SIDES) {
+      for (const route of peering.routes[side]) yield { peering, route };
+    }
+  }
 }

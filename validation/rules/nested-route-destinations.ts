@@ -1,12 +1,8 @@
 import { nestedCidrs } from "../../model/cidr";
-import { SIDES, type PeeringRoute } from "../../model/network";
+import type { Peering, PeeringRoute } from "../../model/network";
 import { warning, type Finding } from "../finding";
+import { allRoutes } from "../network-paths";
 import type { NetworkRule } from "../rule";
-
-interface RouteIn {
-  readonly peering: string;
-  readonly route: PeeringRoute;
-}
 
 /**
  * Warns when a route table gets a destination inside another of its
@@ -19,15 +15,11 @@ export const nestedRouteDestinations: NetworkRule = {
   id: "nested-route-destinations",
   description: "A route table's destinations do not nest inside each other.",
   check(network) {
-    const byTable = new Map<string, RouteIn[]>();
-    for (const peering of network.peerings) {
-      for (const side of SIDES) {
-        for (const route of peering.routes[side]) {
-          const routes = byTable.get(route.routeTableId) ?? [];
-          routes.push({ peering: peering.name, route });
-          byTable.set(route.routeTableId, routes);
-        }
-      }
+    const byTable = new Map<string, Array<{ peering: Peering; route: PeeringRoute }>>();
+    for (const entry of allRoutes(network)) {
+      const routes = byTable.get(entry.route.routeTableId) ?? [];
+      routes.push(entry);
+      byTable.set(entry.route.routeTableId, routes);
     }
     const findings: Finding[] = [];
     for (const [routeTableId, routes] of byTable) {
@@ -38,8 +30,8 @@ export const nestedRouteDestinations: NetworkRule = {
           warning(
             inner.route.path,
             outer.peering === inner.peering
-              ? `${narrow} lies inside ${wide}, which ${routeTableId} already routes to peerings.${outer.peering}; the narrower route is redundant, drop it`
-              : `${narrow} lies inside ${wide} (${outer.route.path}) in ${routeTableId}; the more specific route wins, so traffic to ${narrow} goes to peerings.${inner.peering} and never reaches peerings.${outer.peering}. Route only the ranges each peer really uses`,
+              ? `${narrow} lies inside ${wide}, which ${routeTableId} already routes to peerings.${outer.peering.name}; the narrower route is redundant, drop it`
+              : `${narrow} lies inside ${wide} (${outer.route.path}) in ${routeTableId}; the more specific route wins, so traffic to ${narrow} goes to peerings.${inner.peering.name} and never reaches peerings.${outer.peering.name}. Route only the ranges each peer really uses`,
           ),
         );
       }

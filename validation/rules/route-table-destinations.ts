@@ -1,7 +1,7 @@
 import { cidrsOverlap } from "../../model/cidr";
-import { SIDES, vpcOf } from "../../model/network";
+import { vpcOf } from "../../model/network";
 import { error, pathOf, type Finding } from "../finding";
-import { allBlocks, vpcCidrPath } from "../network-paths";
+import { allBlocks, allRoutes, vpcCidrPath } from "../network-paths";
 import type { NetworkRule } from "../rule";
 
 /**
@@ -16,43 +16,39 @@ export const routeTableDestinations: NetworkRule = {
     const findings: Finding[] = [];
     const ownerOf = new Map<string, string>();
     const firstRouteTo = new Map<string, string>();
-    for (const peering of network.peerings) {
-      for (const side of SIDES) {
-        const own = vpcOf(peering, side);
-        for (const route of peering.routes[side]) {
-          const { routeTableId, destination } = route;
-          const where = `peerings.${peering.name} (${side})`;
-          const owner = ownerOf.get(routeTableId);
-          if (owner === undefined) ownerOf.set(routeTableId, own.name);
-          else if (owner !== own.name) {
-            findings.push(
-              error(
-                pathOf("peerings", peering.name, "routes", side, "routeTableIds"),
-                `${routeTableId} is used for VPC ${owner} elsewhere, but a route table belongs to one VPC; use a route table of ${own.name}`,
-              ),
-            );
-          }
-          const key = `${routeTableId} ${destination.text}`;
-          const first = firstRouteTo.get(key);
-          if (first === undefined) firstRouteTo.set(key, where);
-          else {
-            findings.push(
-              error(
-                route.path,
-                `${routeTableId} already gets a route to ${destination.text} from ${first}; AWS fails the second with RouteAlreadyExists. Route each destination once per table`,
-              ),
-            );
-          }
-          for (const block of allBlocks(own)) {
-            if (cidrsOverlap(block, destination)) {
-              findings.push(
-                error(
-                  route.path,
-                  `a route to ${destination.text} in ${routeTableId} overlaps ${own.name}'s own ${block.text} (${vpcCidrPath(own, block)}); the VPC's local route owns those addresses, drop the destination`,
-                ),
-              );
-            }
-          }
+    for (const { peering, route } of allRoutes(network)) {
+      const { routeTableId, destination, side } = route;
+      const own = vpcOf(peering, side);
+      const where = `peerings.${peering.name} (${side})`;
+      const owner = ownerOf.get(routeTableId);
+      if (owner === undefined) ownerOf.set(routeTableId, own.name);
+      else if (owner !== own.name) {
+        findings.push(
+          error(
+            pathOf("peerings", peering.name, "routes", side, "routeTableIds"),
+            `${routeTableId} is used for VPC ${owner} elsewhere, but a route table belongs to one VPC; use a route table of ${own.name}`,
+          ),
+        );
+      }
+      const key = `${routeTableId} ${destination.text}`;
+      const first = firstRouteTo.get(key);
+      if (first === undefined) firstRouteTo.set(key, where);
+      else {
+        findings.push(
+          error(
+            route.path,
+            `${routeTableId} already gets a route to ${destination.text} from ${first}; AWS fails the second with RouteAlreadyExists. Route each destination once per table`,
+          ),
+        );
+      }
+      for (const block of allBlocks(own)) {
+        if (cidrsOverlap(block, destination)) {
+          findings.push(
+            error(
+              route.path,
+              `a route to ${destination.text} in ${routeTableId} overlaps ${own.name}'s own ${block.text} (${vpcCidrPath(own, block)}); the VPC's local route owns those addresses, drop the destination`,
+            ),
+          );
         }
       }
     }

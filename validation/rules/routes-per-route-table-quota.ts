@@ -1,5 +1,5 @@
-import { SIDES } from "../../model/network";
 import { error } from "../finding";
+import { allRoutes } from "../network-paths";
 import type { NetworkRule } from "../rule";
 import { Tally } from "../tally";
 
@@ -14,11 +14,7 @@ export const routesPerRouteTableQuota: NetworkRule = {
   check(network) {
     const quota = network.quotas.routesPerRouteTable;
     const tally = new Tally();
-    for (const peering of network.peerings) {
-      for (const side of SIDES) {
-        for (const route of peering.routes[side]) tally.add(`${route.routeTableId} ${route.destination.family}`, route.path);
-      }
-    }
+    for (const { route } of allRoutes(network)) tally.add(`${route.routeTableId} ${route.destination.family}`, route.path);
     return tally.over(quota).map(({ key, count, firstPath }) => {
       const [routeTableId, family] = key.split(" ");
       return error(
