@@ -20,12 +20,13 @@
  * many short-lived objects while resolving tokens, and a larger young
  * generation lets them die there (1,000 peerings: 2.1 s and 190 MB instead of
  * 2.4-4.8 s and 160-280 MB, measured on the 2-core CI machine).
+ *
+ * No V8 code cache: tried (vm.Script cachedData), it saved ~50 ms on small
+ * configs but made half the 1,000-peering runs slow (3-5.7 s, up to 370 MB
+ * instead of 2.2 s and 200 MB), so the bundle is required the plain way.
  */
-const { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } = require("node:fs");
-const { createHash } = require("node:crypto");
-const Module = require("node:module");
+const { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } = require("node:fs");
 const path = require("node:path");
-const vm = require("node:vm");
 
 const root = path.resolve(__dirname, "..");
 /** Folders whose sources never go into a bundle. */
@@ -75,50 +76,6 @@ function writeAtomically(file, contents) {
   renameSync(partial, file);
 }
 
-/**
- * V8 accepts a code cache only under the flags it was made with, and the
- * cdktf CLI runs the app with NODE_OPTIONS=--max-old-space-size=4096: one
- * cache per set of flags, so that `npm run synth` and `npx cdktf synth` do
- * not overwrite each other's.
- */
-function codeCacheOf(bundle) {
-  const flags = `${process.execArgv.join(" ")}|${process.env.NODE_OPTIONS ?? ""}`;
-  return `${bundle}.${createHash("sha256").update(flags).digest("hex").slice(0, 12)}.v8cache`;
-}
-
-/**
- * Runs a bundle as a CommonJS module with V8's code cache: after a run the
- * compiled code (the bundle's and every function the run compiled) is kept
- * beside it in `<bundle>.<flags hash>.v8cache` and handed to V8 the next
- * time, which skips parsing and compiling most of the 2.7 MB bundle (about
- * 50 ms of a 0.45 s synth). V8 itself checks only the source's length, so the
- * cache starts with the identity (inode, size, mtime) of the very bundle file
- * it was made from and is used only for that file: a rebuilt bundle ignores
- * the old cache, and its first run overwrites it.
- * With --enable-source-maps the bundle is required the plain way, so that
- * stack traces map to the TypeScript sources.
- */
-function runBundle(bundle) {
-  const sourceMaps = process.execArgv.includes("--enable-source-maps") || /--enable-source-maps/.test(process.env.NODE_OPTIONS ?? "");
-  if (sourceMaps) return require(bundle);
-  const fd = openSync(bundle, "r");
-  const { ino, size, mtimeMs } = fstatSync(fd);
-  const source = readFileSync(fd, "utf8");
-  closeSync(fd);
-  const identity = Buffer.from(`${ino}:${size}:${mtimeMs}\n`);
-  const cacheFile = codeCacheOf(bundle);
-  const cache = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  const cachedData = cache?.subarray(0, identity.length).equals(identity) ? cache.subarray(identity.length) : undefined;
-  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected) {
-    process.once("beforeExit", () => writeAtomically(cacheFile, Buffer.concat([identity, script.createCachedData()])));
-  }
-  const bundleModule = new Module(bundle, null);
-  bundleModule.filename = bundle;
-  const exports = bundleModule.exports;
-  script.runInThisContext().call(exports, exports, Module.createRequire(bundle), bundleModule, bundle, path.dirname(bundle));
-}
-
 const entryArg = process.argv[2];
 if (!entryArg?.endsWith(".ts")) {
   process.stderr.write("usage: node scripts/run-ts.js <entry>.ts [args...]\n");
@@ -132,4 +89,4 @@ if (path.relative(root, entry).startsWith("..")) {
 const outfile = path.join(root, ".build", `${path.relative(root, entry).replace(/\.ts$/, "")}.js`);
 ensureBundle(entry, outfile);
 process.argv.splice(2, 1); // the entry point sees its own arguments from argv[2]
-runBundle(outfile);
+require(outfile);
