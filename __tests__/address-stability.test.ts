@@ -22,7 +22,7 @@ function reversedDeep(value: unknown, key = ""): unknown {
 function resourceBodies(config: PeeringConfig): Map<string, unknown> {
   const bodies = new Map<string, unknown>();
   for (const [stackName, stack] of Object.entries(synthConfig(config))) {
-    for (const [type, byName] of Object.entries(stack.json.resource)) {
+    for (const [type, byName] of Object.entries(stack.json.resource ?? {})) {
       for (const [name, body] of Object.entries(byName)) bodies.set(`${stackName}/${type}.${name}`, body);
     }
     bodies.set(`${stackName}/providers`, [...stack.json.provider.aws].sort((a, b) => String(a.alias).localeCompare(String(b.alias))));

@@ -67,7 +67,7 @@ describe("GIVEN a renamed peering (previousName)", () => {
   const moved = (shared.json as unknown as { moved: Array<{ from: string; to: string }> }).moved;
 
   it("THEN every resource moves from its old address to its new one, instead of being replaced", () => {
-    const addresses = Object.entries(shared.json.resource).flatMap(([type, byName]) =>
+    const addresses = Object.entries(shared.json.resource ?? {}).flatMap(([type, byName]) =>
       Object.keys(byName)
         .filter((name) => name.startsWith("tools-to-app_"))
         .map((name) => `${type}.${name}`),

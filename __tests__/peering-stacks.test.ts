@@ -21,14 +21,29 @@ describe("GIVEN the example config", () => {
   const app = stacks["peering-app"];
 
   describe("WHEN it is synthesized", () => {
-    it("THEN there is one peering stack per requesting account, named after the account, and a bootstrap stack per account role", () => {
+    it("THEN there is one peering stack per account, named after the account, and a bootstrap stack per account role", () => {
       expect(Object.keys(stacks).sort()).toEqual([
         "bootstrap-app",
         "bootstrap-data",
         "bootstrap-shared",
         "peering-app",
+        "peering-data",
         "peering-shared",
       ]);
+    });
+
+    it("THEN the data account, which requests nothing, keeps an empty stack with a provider for every account and region", () => {
+      const data = stacks["peering-data"].json;
+      expect(data.resource ?? {}).toEqual({});
+      expect(data.provider.aws.map((p) => p.alias ?? "(default)").sort()).toEqual(["(default)", "app-us-east-1", "shared-us-east-1"]);
+      expect(data.provider.aws.find((p) => p.alias === undefined)).toMatchObject({ region: "eu-west-1", allowed_account_ids: ["333333333333"] });
+    });
+
+    it("THEN every peering stack declares the same accounts and regions, whatever peerings it holds", () => {
+      const places = (name: string) =>
+        stacks[name].json.provider.aws.map((p) => `${(p.allowed_account_ids as string[])[0]}/${p.region}`).sort();
+      expect(places("peering-app")).toEqual(places("peering-shared"));
+      expect(places("peering-data")).toEqual(places("peering-shared"));
     });
 
     it.each(["peering-shared", "peering-app"])("THEN stack %s matches its snapshot", (name) => {

@@ -1,14 +1,17 @@
 import type { Account, Network, Peering } from "./network";
 
-/** What one Terraform stack holds: the peerings requested by one account (or accepted by it, when the requester is external). */
+/** What one Terraform stack holds: the peerings requested by one account (or accepted by it, when the requester is external); none for an account that requests nothing. */
 export interface StackPlan {
   /** Stack name: `peering-<account name>`; also its folder under `cdktf.out/stacks/`. */
   readonly name: string;
   /** The requesting account the stack belongs to. */
   readonly account: Account;
-  /** Region of the stack's unaliased default provider: the first, alphabetically, of its requester VPCs. */
+  /**
+   * Region of the stack's unaliased default provider: the first, alphabetically, of its requester VPCs;
+   * for a stack with no peerings, of the account's VPCs (or, with none, of every VPC).
+   */
   readonly defaultRegion: string;
-  /** The peerings this account requests, sorted by name. */
+  /** The peerings this account requests, sorted by name; empty for an account that requests none. */
   readonly peerings: readonly Peering[];
 }
 
@@ -23,23 +26,29 @@ export function stackAccountOf(peering: Peering): Account {
 }
 
 /**
- * Groups the peerings of a network into one stack per requesting account.
- * Stacks and their peerings are sorted by name, so the output never depends on
- * the order of the config.
+ * One stack per account of the config (external accounts aside), holding the
+ * peerings that account requests. An account that requests nothing keeps its
+ * stack, empty, for as long as it stays under `accounts`: removing its last
+ * peering then plans the destruction of that peering's resources instead of
+ * dropping the stack (and leaving them unmanaged). Stacks and their peerings
+ * are sorted by name, so the output never depends on the order of the config.
  */
 export function planStacks(network: Network): StackPlan[] {
-  const byAccount = new Map<string, { account: Account; peerings: Peering[] }>();
+  const peeringsByAccount = new Map<string, Peering[]>();
   for (const peering of network.peerings) {
     const account = stackAccountOf(peering);
-    const entry = byAccount.get(account.name) ?? { account, peerings: [] };
-    entry.peerings.push(peering);
-    byAccount.set(account.name, entry);
+    peeringsByAccount.set(account.name, [...(peeringsByAccount.get(account.name) ?? []), peering]);
   }
-  return [...byAccount.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([, { account, peerings }]) => {
-      const sorted = [...peerings].sort((a, b) => a.name.localeCompare(b.name));
-      const regions = [...new Set(sorted.map((p) => (p.requester.account.external ? p.accepter : p.requester).region))].sort();
-      return { name: stackNameFor(account), account, defaultRegion: regions[0], peerings: sorted };
+  const allRegions = [...new Set([...network.vpcs.values()].map((vpc) => vpc.region))].sort();
+  return [...network.accounts.values()]
+    .filter((account) => !account.external)
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((account) => {
+      const peerings = [...(peeringsByAccount.get(account.name) ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+      const requesterRegions = peerings.map((p) => (p.requester.account.external ? p.accepter : p.requester).region);
+      const ownRegions = [...network.vpcs.values()].filter((vpc) => vpc.account.name === account.name).map((vpc) => vpc.region);
+      const candidates = [requesterRegions, ownRegions, allRegions].find((regions) => regions.length > 0) ?? ["us-east-1"];
+      const defaultRegion: string = [...candidates].sort()[0];
+      return { name: stackNameFor(account), account, defaultRegion, peerings };
     });
 }

@@ -26,9 +26,12 @@ export interface PeeringAccountStackProps {
 }
 
 /**
- * The Terraform stack of one requesting account: every peering that account
- * requests, with both sides of each (the accepter sides through aliased
- * providers that assume a role in the accepter's account).
+ * The Terraform stack of one account: every peering that account requests,
+ * with both sides of each (the accepter sides through aliased providers that
+ * assume a role in the accepter's account). It declares a provider for every
+ * account and region of the config's VPCs, used or not (Terraform configures
+ * only the ones that resources use), so that removing a peering plans its
+ * destruction instead of failing on a missing provider configuration.
  *
  * Logical ids (the names in Terraform addresses) are the construct path below
  * the stack joined with `_`, without the hash suffix cdktf adds by default:
@@ -52,6 +55,11 @@ export class PeeringAccountStack extends TerraformStack {
       defaultRegion: plan.defaultRegion,
       roles: props.roles ?? "deploy",
     });
+    // Every (account, region) of our VPCs, declared up front and in a fixed order: a peering's
+    // providers must outlive it, or Terraform cannot plan the destruction of a removed peering.
+    for (const vpc of [...network.vpcs.values()].sort((a, b) => `${a.account.name}-${a.region}`.localeCompare(`${b.account.name}-${b.region}`))) {
+      if (!vpc.account.external) providers.forAccountRegion(vpc.account, vpc.region);
+    }
     for (const peering of plan.peerings) {
       new VpcPeering(this, peering.name, {
         peering,

@@ -13,7 +13,8 @@ export interface SynthesizedStack {
 /** The parts of Terraform JSON the tests read. */
 export interface TerraformJson {
   readonly provider: { readonly aws: ReadonlyArray<Record<string, unknown>> };
-  readonly resource: Record<string, Record<string, Record<string, unknown>>>;
+  /** Absent in a stack with no resources (an account that requests no peering). */
+  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
   readonly terraform: Record<string, unknown>;
 }
 
@@ -32,12 +33,12 @@ export function synthConfig(config: PeeringConfig, roles: RoleMode = "deploy"): 
 
 /** The resources of one type in a stack, by name. */
 export function resourcesOf(stack: SynthesizedStack, type: string): Record<string, Record<string, unknown>> {
-  return stack.json.resource[type] ?? {};
+  return stack.json.resource?.[type] ?? {};
 }
 
 /** Every address (`type.name`) in a stack. */
 export function addressesOf(stack: SynthesizedStack): string[] {
-  return Object.entries(stack.json.resource).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`));
+  return Object.entries(stack.json.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`));
 }
 
 /** A deep copy of a config, to change in one test without touching others. */
