@@ -5,23 +5,22 @@
  * nothing is written.
  */
 import { loadConfig } from "./config/load";
-import { ConfigValidationError, formatFinding } from "./validation/finding";
-import { synthesizeNetwork } from "./stacks/synthesize";
+import { formatFinding } from "./validation/finding";
+import { synthesizeNetwork } from "./output/synthesize-network";
+import { runCommand } from "./output/run-command";
 
-function main(): void {
+runCommand(() => {
   const { network, warnings, source, roles } = loadConfig();
   for (const warning of warnings) process.stderr.write(`warning: ${formatFinding(warning)}\n`);
   const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
-  synthesizeNetwork(network, outdir, { roles, warnings });
-  process.stdout.write(`synthesized ${source} into ${outdir}/stacks/${roles === "plan" ? " (read-only plan roles)" : ""}\n`);
-}
-
-try {
-  main();
-} catch (cause) {
-  if (cause instanceof ConfigValidationError) {
-    process.stderr.write(`${cause.message}\n`);
-    process.exit(1);
-  }
-  throw cause;
-}
+  const result = synthesizeNetwork(network, outdir, { roles, warnings });
+  for (const note of result.notes) process.stderr.write(`warning: ${note}\n`);
+  const written = [
+    `${result.stacks.length} stack${result.stacks.length === 1 ? "" : "s"} in ${outdir}/stacks/`,
+    "peering-report.md",
+    "manifest.json",
+    ...(result.iamDocuments ? ["iam/"] : []),
+  ];
+  const mode = roles === "plan" ? " (read-only plan roles)" : "";
+  process.stdout.write(`synthesized ${source}${mode}: ${written.join(", ")}\n`);
+});

@@ -42,6 +42,9 @@ describe("GIVEN an HCL output folder that still holds JSON from an earlier synth
   const stale = join(outdir, "stacks", "peering-app", "cdk.tf.json");
   mkdirSync(dirname(stale), { recursive: true });
   writeFileSync(stale, "{}");
+  // An output of an earlier version of this project: a manifest, stacks, nothing else.
+  const manifest = { version: "0.21.0", stacks: { "peering-app": { synthesizedStackPath: "stacks/peering-app/cdk.tf.json" } } };
+  writeFileSync(join(outdir, "manifest.json"), JSON.stringify(manifest));
   writeFileSync(join(outdir, "stacks", "peering-app", ".terraform.lock.hcl"), "# kept");
   const result = runInProject(["node", "scripts/synth-hcl.js"], { HCL_OUTDIR: outdir });
 

@@ -7,10 +7,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../config/load";
-import { REPORT_FILE, synthesizeNetwork } from "../stacks/synthesize";
-import { ConfigValidationError } from "../validation/finding";
+import { runCommand } from "../output/run-command";
+import { REPORT_FILE, synthesizeNetwork } from "../output/synthesize-network";
 
-try {
+runCommand(() => {
   const { network, warnings, roles } = loadConfig();
   const dir = mkdtempSync(join(tmpdir(), "peering-report-"));
   try {
@@ -19,8 +19,4 @@ try {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-} catch (cause) {
-  if (!(cause instanceof ConfigValidationError)) throw cause;
-  process.stderr.write(`${cause.message}\n`);
-  process.exitCode = 1;
-}
+});

@@ -2,11 +2,11 @@
 /**
  * `npm run synth:hcl`: the same stacks as HCL (`cdktf synth --hcl`), in their
  * own folder (`cdktf.out.hcl/`, or HCL_OUTDIR), for teams that want to read
- * or keep `.tf` files. Any `cdk.tf.json` left in that folder is removed, so
- * Terraform never loads the JSON and the HCL of a stack together.
+ * or keep `.tf` files. Synth replaces what it wrote before, so a `cdk.tf.json`
+ * of an earlier JSON synth into that folder is gone and Terraform never loads
+ * the JSON and the HCL of a stack together.
  */
 const { spawnSync } = require("node:child_process");
-const { existsSync, readdirSync, rmSync } = require("node:fs");
 const path = require("node:path");
 
 const outdir = path.resolve(process.env.HCL_OUTDIR ?? "cdktf.out.hcl");
@@ -17,12 +17,4 @@ const result = spawnSync(cli, ["synth", "--hcl", "--output", outdir], {
 });
 if (result.status !== 0) process.exit(result.status ?? 1);
 
-const stacksDir = path.join(outdir, "stacks");
-for (const stack of existsSync(stacksDir) ? readdirSync(stacksDir) : []) {
-  const stale = path.join(stacksDir, stack, "cdk.tf.json");
-  if (existsSync(stale)) {
-    rmSync(stale);
-    process.stdout.write(`removed stale ${path.relative(process.cwd(), stale)}\n`);
-  }
-}
 process.stdout.write(`HCL written to ${path.relative(process.cwd(), outdir) || "."}/stacks/<stack>/cdk.tf\n`);

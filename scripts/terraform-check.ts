@@ -16,7 +16,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { join, resolve } from "node:path";
 import { loadConfig } from "../config/load";
 import { planStacks } from "../model/stacks";
-import { synthesizeNetwork } from "../stacks/synthesize";
+import { synthesizeNetwork } from "../output/synthesize-network";
 import { ConfigValidationError } from "../validation/finding";
 import { renderBootstrapMockTest, renderMockTest } from "./terraform/mock-test";
 import { findProviderMirror, writeMirrorCliConfig } from "./terraform/provider-mirror";
