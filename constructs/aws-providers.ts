@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { Account, RoleMode } from "../model/network";
+import { literalTags } from "./terraform-literal";
 
 /** Props of {@link AwsProviders}. */
 export interface AwsProvidersProps {
@@ -63,7 +64,7 @@ export class AwsProviders extends Construct {
               },
             ]
           : undefined,
-        defaultTags: [{ tags: { ...this.props.tags, Project: this.props.project } }],
+        defaultTags: [{ tags: literalTags({ ...this.props.tags, Project: this.props.project }) }],
       });
       this.providers.set(key, provider);
     }

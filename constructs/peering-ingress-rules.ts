@@ -3,6 +3,7 @@ import type { ITerraformDependable, TerraformProvider } from "cdktf";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { managedSides, vpcOf, type Peering, type Vpc } from "../model/network";
 import { ingressRuleId } from "./address";
+import { literal, literalTags } from "./terraform-literal";
 
 /** Props of {@link PeeringIngressRules}. */
 export interface PeeringIngressRulesProps {
@@ -37,7 +38,7 @@ export class PeeringIngressRules extends Construct {
           ipProtocol: IP_PROTOCOL[rule.protocol],
           fromPort: rule.fromPort,
           toPort: rule.toPort,
-          description: rule.description,
+          description: literal(rule.description),
           ...(source.kind === "securityGroup"
             ? {
                 referencedSecurityGroupId: peering.sameAccount
@@ -48,7 +49,7 @@ export class PeeringIngressRules extends Construct {
             : source.family === "ipv4"
               ? { cidrIpv4: source.cidr.text }
               : { cidrIpv6: source.cidr.text }),
-          tags: { ...peering.tags, Name: `${peering.name}-${side}` },
+          tags: literalTags({ ...peering.tags, Name: `${peering.name}-${side}` }),
         });
         if (peering.existingConnectionId && rule.existingRuleId) resource.importFrom(rule.existingRuleId, provider);
       }

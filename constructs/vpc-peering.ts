@@ -7,6 +7,7 @@ import { PART, type peeringAddress } from "./address";
 import { PeeringDnsOptions } from "./peering-dns-options";
 import { PeeringIngressRules } from "./peering-ingress-rules";
 import { PeeringRoutes } from "./peering-routes";
+import { literalTags } from "./terraform-literal";
 
 /** Props of {@link VpcPeering}. */
 export interface VpcPeeringProps {
@@ -54,7 +55,7 @@ export class VpcPeering extends Construct {
         peerOwnerId: accepter.account.accountId,
         peerRegion: peering.sameRegion ? undefined : accepter.region,
         autoAccept: peering.needsAccepter ? undefined : true,
-        tags: { ...peering.tags, Name: peering.name, Side: "Requester" },
+        tags: literalTags({ ...peering.tags, Name: peering.name, Side: "Requester" }),
         lifecycle,
       });
     }
@@ -65,7 +66,7 @@ export class VpcPeering extends Construct {
         provider: providerFor(accepter),
         vpcPeeringConnectionId: requestedId,
         autoAccept: true,
-        tags: { ...peering.tags, Name: peering.name, Side: "Accepter" },
+        tags: literalTags({ ...peering.tags, Name: peering.name, Side: "Accepter" }),
         lifecycle,
       });
     }

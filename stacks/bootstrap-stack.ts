@@ -7,6 +7,7 @@ import type { AccountDocuments } from "../iam/account-documents";
 import type { PolicyDocument } from "../iam/policy-document";
 import type { Network } from "../model/network";
 import { configureStateBackend } from "./state-backend";
+import { literal, literalTags } from "../constructs/terraform-literal";
 
 /** Props of {@link BootstrapStack}. */
 export interface BootstrapStackProps {
@@ -47,7 +48,7 @@ export class BootstrapStack extends TerraformStack {
     const provider = new AwsProvider(this, "aws", {
       region,
       allowedAccountIds: [account.accountId],
-      defaultTags: [{ tags: { ...network.tags, Project: network.project } }],
+      defaultTags: [{ tags: literalTags({ ...network.tags, Project: network.project }) }],
     });
     const roles: Array<[string, string | undefined, PolicyDocument | undefined, PolicyDocument, string]> = [
       ["deployer", account.roleArn, documents.trust, documents.policy, "Deploys the VPC peerings of this account"],
@@ -60,12 +61,12 @@ export class BootstrapStack extends TerraformStack {
         provider,
         name,
         path,
-        description: `${description} (${network.project})`,
-        assumeRolePolicy: JSON.stringify(trust),
+        description: literal(`${description} (${network.project})`),
+        assumeRolePolicy: literal(JSON.stringify(trust)),
         maxSessionDuration: 3600,
         permissionsBoundary: network.iam?.permissionsBoundaryArn,
       });
-      new IamRolePolicy(this, `${id}_policy`, { provider, name: "vpc-peering", role: role.name, policy: JSON.stringify(policy) });
+      new IamRolePolicy(this, `${id}_policy`, { provider, name: "vpc-peering", role: role.name, policy: literal(JSON.stringify(policy)) });
     }
   }
 }
