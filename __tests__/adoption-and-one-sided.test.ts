@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { VpcPeeringConnectionAccepterA } from "@cdktf/provider-aws/lib/vpc-peering-connection-accepter";
 import type { PeeringConfig } from "../config/schema";
-import { readConfigFile } from "../config/load";
+import { readConfigFile } from "../config/read-config-file";
 import { accountsInUse } from "../iam/account-documents";
 import { validateConfig } from "../validation/validate";
 import { resourcesOf, synthConfig } from "./support/synth";
@@ -43,23 +43,23 @@ describe("GIVEN a peering made by hand and adopted with existing.peeringConnecti
   it("THEN an ingress rule without its sgr- id is refused, saying where to find it", () => {
     const config = structuredClone(example) as unknown as MutableConfig;
     delete (config.peerings["shared-to-app"].ingress!.accepter![0] as { existingRuleIds?: unknown }).existingRuleIds;
-    expect(findingsOf(config)).toContainEqual({
+    expect(findingsOf(config)).toContainEqual(expect.objectContaining({
       severity: "error",
       path: "peerings.shared-to-app.ingress.accepter[0].existingRuleIds",
       message: expect.stringContaining(
         'needs the sgr- id AWS gave it: existingRuleIds: { "10.0.0.0/16": "sgr-..." } (aws ec2 describe-security-group-rules --filters Name=group-id,Values=sg-0b1c2d3e4f5a60001)',
       ),
-    });
+    }));
   });
 
   it("THEN sgr- ids on a peering that is not adopted are refused", () => {
     const config = compliantConfig();
     (config.peerings["hub-to-far"].ingress!.accepter![0] as { existingRuleIds?: unknown }).existingRuleIds = { "10.0.0.0/16": "sgr-00000001" };
-    expect(findingsOf(config)).toContainEqual({
+    expect(findingsOf(config)).toContainEqual(expect.objectContaining({
       severity: "error",
       path: "peerings.hub-to-far.ingress.accepter[0].existingRuleIds",
       message: expect.stringContaining("is not adopted, so Terraform creates this rule"),
-    });
+    }));
   });
 });
 
@@ -79,11 +79,11 @@ describe("GIVEN a renamed peering (previousName)", () => {
   it("THEN a previousName that is still in use is refused", () => {
     const config = compliantConfig();
     config.peerings["hub-to-far"].previousName = "hub-to-spoke";
-    expect(findingsOf(config)).toContainEqual({
+    expect(findingsOf(config)).toContainEqual(expect.objectContaining({
       severity: "error",
       path: "peerings.hub-to-far.previousName",
       message: expect.stringContaining("peerings.hub-to-spoke still exists"),
-    });
+    }));
   });
 });
 

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
+import type { PeeringConfig } from "../config/schema";
 import { literal } from "../constructs/terraform-literal";
 import { findProviderMirror, writeMirrorCliConfig } from "../scripts/terraform/provider-mirror";
 import { resourcesOf, synthConfig } from "./support/synth";
@@ -49,7 +50,7 @@ function hostileConfig() {
 
 describe("GIVEN a config whose tags and descriptions hold Terraform template syntax", () => {
   const { config, tags, description } = hostileConfig();
-  const hub = synthConfig(config)["peering-hub"];
+  const hub = synthConfig(config as unknown as PeeringConfig)["peering-hub"];
   const connection = resourcesOf(hub, "aws_vpc_peering_connection")["hub-to-spoke_connection"] as { tags: Record<string, string> };
   const rules = Object.values(resourcesOf(hub, "aws_vpc_security_group_ingress_rule")) as Array<{ description: string }>;
 

@@ -72,7 +72,7 @@ describe("GIVEN incomplete backend settings", () => {
     [{ type: "gcs" }, "backend.type", 'backend.type must be "local", "s3" or "cloud"'],
   ])("WHEN the backend is %j THEN validation names %s", (backend, path, message) => {
     const findings = checkConfig(withBackend(backend)).findings;
-    expect(findings).toContainEqual({ severity: "error", path, message: expect.stringContaining(message) });
+    expect(findings).toContainEqual(expect.objectContaining({ severity: "error", path, message: expect.stringContaining(message) }));
   });
 });
 
@@ -94,10 +94,10 @@ describe("GIVEN accounts with read-only plan roles", () => {
 
   it("THEN a plan role in another account is refused", () => {
     config.accounts.app.planRoleArn = "arn:aws:iam::999999999999:role/peering-plan";
-    expect(checkConfig(config).findings).toContainEqual({
+    expect(checkConfig(config).findings).toContainEqual(expect.objectContaining({
       severity: "error",
       path: "accounts.app.planRoleArn",
       message: expect.stringContaining("is in account 999999999999, not in 222222222222"),
-    });
+    }));
   });
 });

@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
-import { extname } from "node:path";
-import { parseDocument } from "yaml";
 import type { RoleMode } from "../model/network";
 import { config } from "./config";
 import { ConfigValidationError, error } from "../validation/finding";
 import { validateConfig, type ValidatedConfig } from "../validation/validate";
+import { toPlainData } from "./plain-data";
+import { readConfigFile } from "./read-config-file";
 
 /** A validated config and where it came from. */
 export interface LoadedConfig extends ValidatedConfig {
@@ -18,7 +17,7 @@ export interface LoadedConfig extends ValidatedConfig {
 export interface ConfigEnvironment {
   /** Path of a JSON or YAML config to use instead of `config/config.ts`. */
   readonly PEERING_CONFIG?: string;
-  /** `1` or `true`: warnings are errors. */
+  /** `1` or `true`: warnings are errors; `0`, `false` or empty: the config's own `strict` decides. */
   readonly PEERING_STRICT?: string;
   /** `plan`: providers assume each account's read-only planRoleArn (pull-request plans); `deploy` (default): roleArn. */
   readonly PEERING_ROLES?: string;
@@ -31,7 +30,7 @@ export interface ConfigEnvironment {
  * @throws ConfigValidationError when the file cannot be read or parsed, or the config is invalid
  */
 export function loadConfig(env: ConfigEnvironment = process.env): LoadedConfig {
-  const strict = env.PEERING_STRICT === "1" || env.PEERING_STRICT === "true";
+  const strict = strictFrom(env.PEERING_STRICT);
   const roles = rolesFrom(env.PEERING_ROLES);
   const file = env.PEERING_CONFIG;
   if (file) {
@@ -39,7 +38,18 @@ export function loadConfig(env: ConfigEnvironment = process.env): LoadedConfig {
     return { ...validateConfig(input, { source: file, strict }), source: file, roles };
   }
   const source = "config/config.ts";
-  return { ...validateConfig(config, { source, strict }), source, roles };
+  const plain = toPlainData(config);
+  if ("problems" in plain) throw new ConfigValidationError(plain.problems.map((p) => error(p.path, p.message)), source);
+  return { ...validateConfig(plain.data, { source, strict }), source, roles };
+}
+
+function strictFrom(value: string | undefined): boolean {
+  if (value === undefined || value === "" || value === "0" || value === "false") return false;
+  if (value === "1" || value === "true") return true;
+  throw new ConfigValidationError(
+    [error("PEERING_STRICT", `${JSON.stringify(value)} is not a setting; use "1" or "true" (warnings are errors) or "0", "false" or nothing (the config's own strict)`)],
+    "the PEERING_STRICT setting",
+  );
 }
 
 function rolesFrom(value: string | undefined): RoleMode {
@@ -49,39 +59,4 @@ function rolesFrom(value: string | undefined): RoleMode {
     [error("PEERING_ROLES", `"${value}" is not a role mode; use "plan" (read-only planRoleArn) or "deploy" (roleArn, the default)`)],
     "the PEERING_ROLES setting",
   );
-}
-
-/** Reads a JSON or YAML config file; parse errors name the file, line and column. */
-export function readConfigFile(file: string): unknown {
-  const extension = extname(file).toLowerCase();
-  if (![".json", ".yaml", ".yml"].includes(extension)) {
-    throw new ConfigValidationError(
-      [error("PEERING_CONFIG", `"${file}" must end in .json, .yaml or .yml`)],
-      "the PEERING_CONFIG setting",
-    );
-  }
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (cause) {
-    throw new ConfigValidationError(
-      [error("PEERING_CONFIG", `cannot read "${file}": ${(cause as Error).message}`)],
-      "the PEERING_CONFIG setting",
-    );
-  }
-  if (extension === ".json") {
-    try {
-      return JSON.parse(text);
-    } catch (cause) {
-      throw new ConfigValidationError([error("(file)", `not valid JSON: ${(cause as Error).message}`)], file);
-    }
-  }
-  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (document.errors.length > 0) {
-    throw new ConfigValidationError(
-      document.errors.map((e) => error("(file)", `not valid YAML: ${e.message.split("\n")[0]}`)),
-      file,
-    );
-  }
-  return document.toJS();
 }

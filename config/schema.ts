@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AWS_REGIONS } from "./aws-regions";
+import { echo } from "./echo";
 import { isCidr, parseCidr, type IpFamily } from "../model/cidr";
 
 /**
@@ -18,7 +19,7 @@ export const resourceNameSchema = z
   .string()
   .regex(NAME_PATTERN, {
     error: (issue) =>
-      `name "${String(issue.input)}" must be lowercase letters, digits and dashes, starting with a letter (it becomes part of Terraform addresses), e.g. "${suggestName(String(issue.input))}"`,
+      `name ${echo(issue.input)} must be lowercase letters, digits and dashes, starting with a letter (it becomes part of Terraform addresses), e.g. "${suggestName(String(issue.input).slice(0, 60))}"`,
   })
   .max(64, { error: "names are at most 64 characters (they become Terraform addresses and tags)" });
 
@@ -34,7 +35,7 @@ function suggestName(input: string): string {
 function awsIdSchema(prefix: string, what: string) {
   return z.string().regex(new RegExp(`^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`), {
     error: (issue) =>
-      `"${String(issue.input)}" is not a ${what} id; expected "${prefix}-" and 8 or 17 lowercase hex digits, e.g. ${prefix}-0123456789abcdef0`,
+      `${echo(issue.input)} is not a ${what} id; expected "${prefix}-" and 8 or 17 lowercase hex digits, e.g. ${prefix}-0123456789abcdef0`,
   });
 }
 
@@ -51,7 +52,7 @@ export const pcxIdSchema = awsIdSchema("pcx", "VPC peering connection");
 const accountIdProblem = (issue: { input?: unknown }) =>
   issue.input === undefined
     ? "is required: the 12-digit AWS account id, as a string"
-    : `account id ${JSON.stringify(issue.input)} must be exactly 12 digits, written as a string (quote it in YAML: "012345678901")`;
+    : `account id ${echo(issue.input)} must be exactly 12 digits, written as a string (quote it in YAML: "012345678901")`;
 export const accountIdSchema = z.string({ error: accountIdProblem }).regex(/^\d{12}$/, { error: accountIdProblem });
 
 /** An AWS region name. */
@@ -59,7 +60,7 @@ export const regionSchema = z.enum(AWS_REGIONS as [string, ...string[]], {
   error: (issue) =>
     issue.input === undefined
       ? "is required: an AWS region such as us-east-1"
-      : `"${String(issue.input)}" is not an AWS region; use a region name such as us-east-1 or eu-west-1`,
+      : `${echo(issue.input)} is not an AWS region; use a region name such as us-east-1 or eu-west-1`,
 });
 
 /** An IAM role ARN; that its account matches is checked by a validation rule. */
@@ -67,7 +68,7 @@ export const roleArnSchema = z
   .string()
   .regex(/^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/, {
     error: (issue) =>
-      `"${String(issue.input)}" is not an IAM role ARN; expected arn:aws:iam::<12-digit account id>:role/<role name>`,
+      `${echo(issue.input)} is not an IAM role ARN; expected arn:aws:iam::<12-digit account id>:role/<role name>`,
   });
 
 /** An `sts:ExternalId` value. */
@@ -92,7 +93,39 @@ function cidrSchema(family: IpFamily) {
         });
       }
     })
-    .meta({ description: `An ${family === "ipv4" ? "IPv4" : "IPv6"} CIDR block, e.g. ${example}` });
+    .meta({
+      description: `An ${family === "ipv4" ? "IPv4" : "IPv6"} CIDR block in canonical form, e.g. ${example}`,
+      pattern: family === "ipv4" ? IPV4_CIDR_PATTERN : IPV6_CIDR_PATTERN,
+    });
+}
+
+/** Four decimal octets without leading zeros and a prefix 0-32: what JSON Schema users are checked against. */
+const IPV4_CIDR_PATTERN =
+  "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])/(3[0-2]|[12]?[0-9])$";
+/** Lowercase hex groups and a prefix 0-128 (canonical compression is checked at synth). */
+const IPV6_CIDR_PATTERN = "^[0-9a-f:]*:[0-9a-f:]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$";
+
+/**
+ * The sizes AWS allows for a VPC's own blocks: IPv4 /16 to /28; IPv6 /44 to /60 in steps of 4
+ * (Amazon-provided blocks are /56).
+ * @see https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html
+ */
+function vpcBlockSchema(family: IpFamily) {
+  const [min, max, step] = family === "ipv4" ? [16, 28, 1] : [44, 60, 4];
+  return cidrSchema(family).superRefine((text, ctx) => {
+    const parsed = parseCidr(text);
+    if (!isCidr(parsed) || parsed.family !== family) return; // reported by cidrSchema
+    const { prefixLength } = parsed;
+    if (prefixLength < min || prefixLength > max || (prefixLength - min) % step !== 0) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          family === "ipv4"
+            ? `VPC block ${text} is a /${prefixLength}; AWS allows IPv4 VPC blocks from /16 to /28`
+            : `VPC block ${text} is a /${prefixLength}; AWS allows IPv6 VPC blocks from /44 to /60 in steps of 4 (Amazon-provided blocks are /56)`,
+      });
+    }
+  });
 }
 
 /** An IPv4 CIDR block with no host bits set. */
@@ -106,14 +139,30 @@ export const anyCidrSchema = z
     const parsed = parseCidr(text);
     if (!isCidr(parsed)) ctx.addIssue({ code: "custom", message: parsed.problem });
   })
-  .meta({ description: "An IPv4 or IPv6 CIDR block, e.g. 10.1.4.0/24" });
+  .meta({ description: "An IPv4 or IPv6 CIDR block in canonical form, e.g. 10.1.4.0/24", pattern: `(${IPV4_CIDR_PATTERN})|(${IPV6_CIDR_PATTERN})` });
+
+/** Tag keys the template sets itself: `Name` and `Side` on peerings and rules, `Project` on everything. */
+export const TEMPLATE_TAG_KEYS = ["Name", "Project", "Side"] as const;
+
+/** AWS allows at most 50 tags on a resource; the template adds up to 3 of its own. */
+const MAX_USER_TAGS = 47;
 
 const tagsSchema = z
   .record(
-    z.string().min(1).max(128).regex(/^(?!aws:)/, { error: 'tag keys must not start with "aws:" (reserved by AWS)' }),
-    z.string().max(256),
+    z
+      .string()
+      .min(1, { error: "tag keys are 1 to 128 characters" })
+      .max(128, { error: "tag keys are 1 to 128 characters" })
+      .regex(/^(?![aA][wW][sS]:)/, { error: 'tag keys must not start with "aws:" in any case (reserved by AWS)' })
+      .refine((key) => !(TEMPLATE_TAG_KEYS as readonly string[]).includes(key), {
+        error: (issue) => `tag key ${echo(issue.input)} is set by the template (Name: the peering, Side: requester or accepter, Project: the project); use another key`,
+      }),
+    z.string().max(256, { error: "tag values are at most 256 characters" }),
   )
-  .meta({ description: "Tags: key (1-128 characters, not aws:*) to value (at most 256 characters)." });
+  .refine((tags) => Object.keys(tags).length <= MAX_USER_TAGS, {
+    error: `at most ${MAX_USER_TAGS} tags: AWS allows 50 per resource and the template adds Name, Side and Project`,
+  })
+  .meta({ description: "Tags: key (1-128 characters, not aws:*, not Name, Side or Project) to value (at most 256 characters); at most 47." });
 
 const accountSchema = z
   .strictObject({
@@ -137,11 +186,11 @@ const vpcSchema = z
     region: regionSchema.meta({ description: "Region of the VPC, e.g. us-east-1." }),
     vpcId: vpcIdSchema,
     cidrBlocks: z
-      .array(ipv4CidrSchema)
+      .array(vpcBlockSchema("ipv4"))
       .min(1, { error: "a VPC has at least one IPv4 CIDR block: list the primary first, then the secondary ones" })
       .meta({ description: "IPv4 CIDR blocks of the VPC: primary first, then secondary." }),
     ipv6CidrBlocks: z
-      .array(ipv6CidrSchema)
+      .array(vpcBlockSchema("ipv6"))
       .optional()
       .meta({ description: "IPv6 CIDR blocks of the VPC. Default: none (IPv4 only)." }),
     routeTableIds: z
@@ -163,8 +212,8 @@ const externalVpcSchema = z
         accountId: accountIdSchema.meta({ description: "The account that owns the VPC (a vendor's, a SaaS's)." }),
         region: regionSchema.meta({ description: "Region of the VPC." }),
         vpcId: vpcIdSchema,
-        cidrBlocks: z.array(ipv4CidrSchema).min(1, { error: "list the external VPC's IPv4 CIDR blocks: they are routed to and checked for overlap" }),
-        ipv6CidrBlocks: z.array(ipv6CidrSchema).optional(),
+        cidrBlocks: z.array(vpcBlockSchema("ipv4")).min(1, { error: "list the external VPC's IPv4 CIDR blocks: they are routed to and checked for overlap" }),
+        ipv6CidrBlocks: z.array(vpcBlockSchema("ipv6")).optional(),
       })
       .meta({ description: "A VPC in an account outside this config: no role, no route tables; its owner accepts or requests on their own." }),
   })
@@ -225,7 +274,7 @@ const ingressRuleSchema = z
     securityGroupId: securityGroupIdSchema.meta({ description: "Security group of this side that gets the rule." }),
     source: ingressSourceSchema,
     protocol: z.enum(INGRESS_PROTOCOLS, {
-      error: (issue) => `protocol "${String(issue.input)}" is not one of ${INGRESS_PROTOCOLS.join(", ")}`,
+      error: (issue) => `protocol ${echo(issue.input)} is not one of ${INGRESS_PROTOCOLS.join(", ")}`,
     }),
     ports: z
       .union([portSchema, z.tuple([portSchema, portSchema])], {
@@ -306,11 +355,19 @@ const backendSchema = z
       z
         .strictObject({
           type: z.literal("cloud"),
-          organization: z.string().min(1, { error: "organization is your HCP Terraform organization name" }),
+          organization: z
+            .string()
+            .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "organization is your HCP Terraform organization name: letters, digits, - and _" }),
           workspacePrefix: z
             .string()
             .regex(/^[A-Za-z0-9_-]+$/, { error: "workspacePrefix is letters, digits, - and _, e.g. acme-net-" }),
-          hostname: z.string().optional().meta({ description: "Terraform Enterprise hostname. Default: app.terraform.io." }),
+          hostname: z
+            .string()
+            .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?$/, {
+              error: "hostname is a DNS name such as tfe.example.com (optionally :port)",
+            })
+            .optional()
+            .meta({ description: "Terraform Enterprise hostname. Default: app.terraform.io." }),
         })
         .meta({ description: "HCP Terraform / Terraform Enterprise: one workspace per stack, <workspacePrefix><stack>." }),
     ],
@@ -365,7 +422,7 @@ export const peeringConfigSchema = z
       .string()
       .regex(/^[a-z][a-z0-9-]{0,31}$/, {
         error: (issue) =>
-          `project "${String(issue.input)}" must be 1-32 lowercase letters, digits and dashes, starting with a letter, e.g. "acme-net"`,
+          `project ${echo(issue.input)} must be 1-32 lowercase letters, digits and dashes, starting with a letter, e.g. "acme-net"`,
       })
       .meta({ description: "Project name: lowercase words and dashes; used in names and tags." }),
     tags: tagsSchema.optional().meta({ description: "Default tags on every taggable resource. Default: none." }),

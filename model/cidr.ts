@@ -1,4 +1,5 @@
 import * as ipaddr from "ipaddr.js";
+import { echo } from "../config/echo";
 
 /** The address family of a CIDR block. */
 export type IpFamily = "ipv4" | "ipv6";
@@ -24,16 +25,31 @@ export type CidrProblem = { readonly problem: string };
  */
 export function parseCidr(text: string): Cidr | CidrProblem {
   if (!/^[0-9a-fA-F:.]+\/\d{1,3}$/.test(text)) {
-    return { problem: `"${text}" is not a CIDR block; write it as address/prefix, e.g. 10.1.0.0/16` };
+    return { problem: `${echo(text)} is not a CIDR block; write it as address/prefix, e.g. 10.1.0.0/16` };
+  }
+  const [addressText, prefixText] = text.split("/");
+  if (addressText.includes(".") && !addressText.includes(":")) {
+    const octets = addressText.split(".");
+    if (octets.length !== 4 || octets.some((o) => !/^\d{1,3}$/.test(o) || Number(o) > 255)) {
+      return { problem: `${echo(text)} is not an IPv4 CIDR block; write four numbers 0-255 and a prefix, e.g. 10.1.0.0/16` };
+    }
+    if (octets.some((o) => /^0\d/.test(o)) || /^0\d/.test(prefixText)) {
+      const decimal = `${octets.map((o) => String(Number(o))).join(".")}/${Number(prefixText)}`;
+      const octal = ipaddr.IPv4.isValid(addressText) ? ` (${ipaddr.parse(addressText).toString()})` : "";
+      return { problem: `CIDR ${text} has leading zeros, which some parsers read as octal${octal}; write ${decimal}` };
+    }
   }
   let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
   try {
     parsed = ipaddr.parseCIDR(text);
   } catch {
-    return { problem: `"${text}" is not a valid CIDR block; write it as address/prefix, e.g. 10.1.0.0/16` };
+    return { problem: `${echo(text)} is not a valid CIDR block; write it as address/prefix, e.g. 10.1.0.0/16` };
   }
   const [address, prefixLength] = parsed;
   const family: IpFamily = address.kind() === "ipv4" ? "ipv4" : "ipv6";
+  if (family === "ipv6" && (address as ipaddr.IPv6).isIPv4MappedAddress()) {
+    return { problem: `CIDR ${text} is an IPv4-mapped IPv6 block; VPCs use IPv4 blocks for IPv4 (e.g. 10.1.0.0/16)` };
+  }
   const network =
     family === "ipv4"
       ? ipaddr.IPv4.networkAddressFromCIDR(text)
@@ -41,6 +57,9 @@ export function parseCidr(text: string): Cidr | CidrProblem {
   const canonical = `${network.toString()}/${prefixLength}`;
   if (network.toString() !== address.toString()) {
     return { problem: `CIDR ${text} has host bits set; did you mean ${canonical}?` };
+  }
+  if (canonical !== text) {
+    return { problem: `CIDR ${text} is not in canonical form; write ${canonical} (it is compared and written as text)` };
   }
   return { text: canonical, family, prefixLength, address: network };
 }

@@ -63,12 +63,12 @@ export function resolveNetwork(config: ParsedPeeringConfig): Network {
   };
 }
 
-/** An external VPC: its own pseudo-account (never acted in), no route tables. */
+/** An external VPC: its own pseudo-account (never acted in), no route tables. Its account name, `external:<id>`, cannot clash with a config name. */
 function externalVpc(name: string, external: ExternalVpcConfig): Vpc {
   const region = external.region as AwsRegion;
   return {
     name,
-    account: { name: `external-${external.accountId}`, accountId: external.accountId, external: true },
+    account: { name: `external:${external.accountId}`, accountId: external.accountId, external: true },
     region,
     partition: partitionOf(region),
     vpcId: external.vpcId,

@@ -29,7 +29,8 @@ export function renderTopologyDiagram(network: Network): string {
       .sort((a, b) => a.name.localeCompare(b.name));
     if (vpcs.length === 0) continue;
     const title = account.external ? `external account ${account.accountId}` : `account ${account.name} (${account.accountId})`;
-    lines.push(`  subgraph ${mermaidId("account", account.name)}["${title}"]`);
+    const id = account.external ? mermaidId("external", account.accountId) : mermaidId("account", account.name);
+    lines.push(`  subgraph ${id}["${title}"]`);
     for (const vpc of vpcs) lines.push(`    ${mermaidId("vpc", vpc.name)}["${vpcLabel(vpc)}"]`);
     lines.push("  end");
   }

@@ -8,7 +8,12 @@ export interface Finding {
   readonly path: string;
   /** What is wrong and how to fix it. */
   readonly message: string;
+  /** The id of the rule that found it (its file name under `validation/rules/`), or `schema`. */
+  readonly rule?: string;
 }
+
+/** How many problems an error message lists before it summarises the rest by rule. */
+export const MAX_LISTED_FINDINGS = 200;
 
 /** Builds an error finding. */
 export function error(path: string, message: string): Finding {
@@ -34,7 +39,16 @@ export class ConfigValidationError extends Error {
   readonly findings: readonly Finding[];
 
   constructor(findings: readonly Finding[], source: string) {
-    const lines = findings.map((f) => `  - ${formatFinding(f)}${f.severity === "warning" ? " (warning; strict mode)" : ""}`);
+    const lines = findings
+      .slice(0, MAX_LISTED_FINDINGS)
+      .map((f) => `  - ${formatFinding(f)}${f.severity === "warning" ? " (warning; strict mode)" : ""}`);
+    const rest = findings.slice(MAX_LISTED_FINDINGS);
+    if (rest.length > 0) {
+      const byRule = new Map<string, number>();
+      for (const f of rest) byRule.set(f.rule ?? "other", (byRule.get(f.rule ?? "other") ?? 0) + 1);
+      const counts = [...byRule.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([rule, n]) => `${rule}: ${n}`);
+      lines.push(`  ... and ${rest.length} more (${counts.join(", ")})`);
+    }
     super(
       `${source} has ${findings.length} problem${findings.length === 1 ? "" : "s"}; nothing was synthesized:\n${lines.join("\n")}`,
     );

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { echo } from "../config/echo";
 import { peeringConfigSchema } from "../config/schema";
 import { didYouMean } from "./closest-name";
 import { error, pathOf, type Finding } from "./finding";
@@ -47,12 +48,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return issue.issues[0]?.message ?? issue.message;
     case "unrecognized_keys":
       return issue.keys
-        .map((key) => `unknown field "${key}"${didYouMean(key, knownFieldsAt(issue.path))}`)
+        .map((key) => `unknown field ${echo(key)}${didYouMean(key, knownFieldsAt(issue.path))}`)
         .join("; ");
     case "invalid_type":
       if (!issue.message.startsWith("Invalid input")) return issue.message; // the schema's own words
       if (issue.input === undefined) return `is required (expected ${issue.expected})`;
-      return `expected ${issue.expected}, got ${Array.isArray(issue.input) ? "array" : typeof issue.input} ${JSON.stringify(issue.input)}`;
+      return `expected ${issue.expected}, got ${Array.isArray(issue.input) ? "array" : typeof issue.input} ${echo(issue.input)}`;
     default:
       return issue.message;
   }

@@ -38,16 +38,21 @@ export interface ConfigCheck {
  */
 export function checkConfig(input: unknown): ConfigCheck {
   const parsed = peeringConfigSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) return { findings: schemaFindings(parsed.error), strict: false };
+  if (!parsed.success) return { findings: schemaFindings(parsed.error).map((f) => ({ ...f, rule: "schema" })), strict: false };
   const config = parsed.data;
-  const referenceFindings = REFERENCE_RULES.flatMap((rule) => rule.check(config));
-  const configFindings = CONFIG_RULES.flatMap((rule) => rule.check(config));
+  const referenceFindings = REFERENCE_RULES.flatMap((rule) => stamped(rule, rule.check(config)));
+  const configFindings = CONFIG_RULES.flatMap((rule) => stamped(rule, rule.check(config)));
   if (referenceFindings.some((f) => f.severity === "error")) {
     return { findings: [...referenceFindings, ...configFindings], strict: config.strict };
   }
   const network = resolveNetwork(config);
-  const networkFindings = NETWORK_RULES.flatMap((rule) => rule.check(network));
+  const networkFindings = NETWORK_RULES.flatMap((rule) => stamped(rule, rule.check(network)));
   return { findings: [...referenceFindings, ...configFindings, ...networkFindings], network, strict: config.strict };
+}
+
+/** The findings of a rule, each marked with the rule's id. */
+function stamped(rule: { readonly id: string }, findings: readonly Finding[]): Finding[] {
+  return findings.map((finding) => ({ ...finding, rule: rule.id }));
 }
 
 /**

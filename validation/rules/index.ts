@@ -8,6 +8,7 @@ import { ingressPorts } from "./ingress-ports";
 import { ingressSensitivePorts } from "./ingress-sensitive-ports";
 import { knownReferences } from "./known-references";
 import { nestedRouteDestinations } from "./nested-route-destinations";
+import { networkNotEmpty } from "./network-not-empty";
 import { noCidrOverlap } from "./no-cidr-overlap";
 import { noSelfPeering } from "./no-self-peering";
 import { onePeeringPerPair } from "./one-peering-per-pair";
@@ -17,20 +18,23 @@ import { roleArnAccount } from "./role-arn-account";
 import { routeTableDestinations } from "./route-table-destinations";
 import { routesPerRouteTableQuota } from "./routes-per-route-table-quota";
 import { routesWithinPeer } from "./routes-within-peer";
+import { samePartition } from "./same-partition";
 import { rulesPerSecurityGroupQuota } from "./rules-per-security-group-quota";
 import { securityGroupReferenceRegion } from "./security-group-reference-region";
 import { uniqueIngressRules } from "./unique-ingress-rules";
+import { uniquePreviousNames } from "./unique-previous-names";
 import { uniqueVpcIds } from "./unique-vpc-ids";
 
 /** Rules whose errors make the network impossible to resolve: unknown names. */
 export const REFERENCE_RULES: readonly ConfigRule[] = [knownReferences];
 
 /** Rules on single config entries and ids; they run with the reference rules. */
-export const CONFIG_RULES: readonly ConfigRule[] = [roleArnAccount, uniqueVpcIds, ingressPorts, ingressDescription, bootstrapNeedsIam];
+export const CONFIG_RULES: readonly ConfigRule[] = [networkNotEmpty, roleArnAccount, uniqueVpcIds, uniquePreviousNames, ingressPorts, ingressDescription, bootstrapNeedsIam];
 
 /** Rules on the resolved network; they run once references resolve. */
 export const NETWORK_RULES: readonly NetworkRule[] = [
   noSelfPeering,
+  samePartition,
   onePeeringPerPair,
   noCidrOverlap,
   routesWithinPeer,

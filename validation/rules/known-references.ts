@@ -12,7 +12,7 @@ export const knownReferences: ConfigRule = {
     const accountNames = Object.keys(config.accounts);
     for (const [name, vpc] of Object.entries(config.vpcs)) {
       if (isExternalVpc(vpc)) continue;
-      if (!(vpc.account in config.accounts)) {
+      if (!Object.hasOwn(config.accounts, vpc.account)) {
         findings.push(
           error(pathOf("vpcs", name, "account"), `no account named "${vpc.account}"${didYouMean(vpc.account, accountNames)}`),
         );
@@ -22,7 +22,7 @@ export const knownReferences: ConfigRule = {
     for (const [name, peering] of Object.entries(config.peerings)) {
       for (const side of ["requester", "accepter"] as const) {
         const vpcName = peering[side];
-        if (!(vpcName in config.vpcs)) {
+        if (!Object.hasOwn(config.vpcs, vpcName)) {
           findings.push(error(pathOf("peerings", name, side), `no VPC named "${vpcName}"${didYouMean(vpcName, vpcNames)}`));
         }
       }
