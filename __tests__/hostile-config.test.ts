@@ -4,7 +4,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { loadConfig } from "../config/load";
-import { readConfigFile } from "../config/read-config-file";
 import { isCidr, parseCidr } from "../model/cidr";
 import { renderTopologyDiagram } from "../report/topology-diagram";
 import { ConfigValidationError, type Finding } from "../validation/finding";
