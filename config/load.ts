@@ -20,7 +20,7 @@ export interface ConfigEnvironment {
   readonly PEERING_CONFIG?: string;
   /** `1` or `true`: warnings are errors. */
   readonly PEERING_STRICT?: string;
-  /** `plan`: providers assume each account's read-only planRoleArn (pull-request plans); `deploy` (default): roleArn. */
+  /** `plan`: providers assume each account's read-only planRoleArn (pull-request plans; an account with a roleArn and no planRoleArn is an error); `deploy` (default): roleArn. */
   readonly PEERING_ROLES?: string;
 }
 
@@ -36,10 +36,10 @@ export function loadConfig(env: ConfigEnvironment = process.env): LoadedConfig {
   const file = env.PEERING_CONFIG;
   if (file) {
     const input = readConfigFile(file);
-    return { ...validateConfig(input, { source: file, strict }), source: file, roles };
+    return { ...validateConfig(input, { source: file, strict, roles }), source: file, roles };
   }
   const source = "config/config.ts";
-  return { ...validateConfig(config, { source, strict }), source, roles };
+  return { ...validateConfig(config, { source, strict, roles }), source, roles };
 }
 
 function rolesFrom(value: string | undefined): RoleMode {

@@ -13,12 +13,14 @@ import { noSelfPeering } from "./no-self-peering";
 import { onePeeringPerPair } from "./one-peering-per-pair";
 import { oneSidedPeerings } from "./one-sided-peerings";
 import { peeringsPerVpcQuota } from "./peerings-per-vpc-quota";
+import { planRolesInPlanMode } from "./plan-roles-in-plan-mode";
 import { roleArnAccount } from "./role-arn-account";
 import { routeTableDestinations } from "./route-table-destinations";
 import { routesPerRouteTableQuota } from "./routes-per-route-table-quota";
 import { routesWithinPeer } from "./routes-within-peer";
 import { rulesPerSecurityGroupQuota } from "./rules-per-security-group-quota";
 import { securityGroupReferenceRegion } from "./security-group-reference-region";
+import { separatePlanIdentities } from "./separate-plan-identities";
 import { uniqueIngressRules } from "./unique-ingress-rules";
 import { uniqueVpcIds } from "./unique-vpc-ids";
 
@@ -26,7 +28,7 @@ import { uniqueVpcIds } from "./unique-vpc-ids";
 export const REFERENCE_RULES: readonly ConfigRule[] = [knownReferences];
 
 /** Rules on single config entries and ids; they run with the reference rules. */
-export const CONFIG_RULES: readonly ConfigRule[] = [roleArnAccount, uniqueVpcIds, ingressPorts, ingressDescription, bootstrapNeedsIam];
+export const CONFIG_RULES: readonly ConfigRule[] = [roleArnAccount, uniqueVpcIds, ingressPorts, ingressDescription, bootstrapNeedsIam, separatePlanIdentities];
 
 /** Rules on the resolved network; they run once references resolve. */
 export const NETWORK_RULES: readonly NetworkRule[] = [
@@ -47,3 +49,6 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
   oneSidedPeerings,
   adoptionIds,
 ];
+
+/** Rules on the resolved network that apply only to plan mode (`PEERING_ROLES=plan`). */
+export const PLAN_MODE_RULES: readonly NetworkRule[] = [planRolesInPlanMode];
