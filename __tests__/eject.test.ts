@@ -115,6 +115,17 @@ describe("GIVEN npm run eject", () => {
     expect(readdirSync(project)).toEqual(["main.tf"]);
   });
 
+  it("WHEN PEERING_ROLES=plan is set THEN it refuses in one line: ejected stacks are applied, with the deploy roles", () => {
+    const result = spawnSync(process.execPath, [join(repo, "scripts", "run-ts.js"), "scripts/eject.ts", join(dir, "out")], {
+      cwd: project,
+      encoding: "utf8",
+      env: { ...process.env, PEERING_ROLES: "plan" },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe("PEERING_ROLES=plan: eject writes the stacks you will apply, which assume the deploy roles; run it without PEERING_ROLES\n");
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
   it("WHEN no folder is named THEN it prints the usage and exits 2", () => {
     const result = eject([]);
     expect(result.status).toBe(2);

@@ -1,7 +1,7 @@
 /**
  * `npm run eject -- <folder> [--hcl]`: the way out of CDKTF that keeps the
  * state. Synthesizes the config in effect (config/config.ts or
- * PEERING_CONFIG; PEERING_ROLES as for synth) and writes each stack into
+ * PEERING_CONFIG; with the deploy roles: PEERING_ROLES=plan is refused) and writes each stack into
  * `<folder>/<stack>/cdk.tf.json` (or `cdk.tf` with --hcl). The only change
  * to a stack is its local backend path, rewritten to reach the same state
  * file from the new folder; s3 and cloud backends are left as they are.
@@ -29,6 +29,10 @@ function main(): number {
     return 2;
   }
   const target = resolve(folders[0]);
+  if (process.env.PEERING_ROLES === "plan") {
+    process.stderr.write("PEERING_ROLES=plan: eject writes the stacks you will apply, which assume the deploy roles; run it without PEERING_ROLES\n");
+    return 1;
+  }
   const { network, warnings, source, roles } = loadConfig();
   for (const warning of warnings) process.stderr.write(`warning: ${formatFinding(warning)}\n`);
   const projectDir = process.cwd();

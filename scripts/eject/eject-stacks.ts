@@ -14,7 +14,7 @@ export type EjectFormat = "json" | "hcl";
 
 /** Where the stacks come from and go to. */
 export interface EjectOptions {
-  /** The synthesized stacks, as `addPeeringStacks` made them for `outdir`. */
+  /** The synthesized stacks, as `addPeeringStacks` made them for `outdir`; their local backend path is overridden in place, so eject a set of stacks once. */
   readonly stacks: readonly TerraformStack[];
   /** The output folder the stacks were made for (`cdktf.out`): their local backend paths are relative to `<outdir>/stacks/<stack>`. */
   readonly outdir: string;
