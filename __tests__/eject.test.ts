@@ -56,6 +56,9 @@ describe("GIVEN the example's stacks with local state", () => {
     const path = hcl.match(/backend "local" \{\s*path\s*=\s*"([^"]+)"/)?.[1];
     expect(path && resolve(target, "peering-shared", path)).toBe(join(project, "terraform.peering-shared.tfstate"));
     expect(hcl).toContain('resource "aws_vpc_peering_connection" "shared-to-app_connection"');
+    // provider references are bare, as Terraform wants them (cdktf quotes them, which Terraform deprecates)
+    expect(hcl).toMatch(/^\s*provider\s*=\s*aws\.app-us-east-1$/m);
+    expect(hcl).not.toMatch(/^\s*provider\s*=\s*"/m);
   });
 
   it("WHEN the state is in S3 THEN the backend is left exactly as synthesized", () => {
@@ -181,6 +184,12 @@ describe("GIVEN terraform and the provider mirror", () => {
       expect(ejected.status).toBe(0);
       expect(ejected.stdout).toContain("ejected peering-shared -> ");
       expect(stateList(join(dir, "ejected", "peering-shared"))).toEqual(before);
+      // the same as HCL: the same state, and Terraform reads it without a warning
+      expect(node(["scripts/eject.ts", join(dir, "ejected-hcl"), "--hcl"]).status).toBe(0);
+      const hclDir = join(dir, "ejected-hcl", "peering-shared");
+      expect(stateList(hclDir)).toEqual(before);
+      const validate = run(hclDir, ["validate", "-no-color"]);
+      expect(validate.out.trim()).toBe("Success! The configuration is valid.");
       // the usual copy, as the README used to say, loses the state: this is what eject fixes
       const copied = join(dir, "copied", "peering-shared");
       mkdirSync(copied, { recursive: true });

@@ -88,7 +88,7 @@ export function ejectStacks(options: EjectOptions): EjectedStack[] {
       const name = stack.node.id;
       const state = rebaseLocalBackend(stack, resolve(outdir, "stacks", name), resolve(target, name));
       mkdirSync(join(staging, name));
-      const text = format === "hcl" ? stack.toHclTerraform().hcl : `${JSON.stringify(stack.toTerraform(), null, 2)}\n`;
+      const text = format === "hcl" ? unquoteProviderReferences(stack.toHclTerraform().hcl) : `${JSON.stringify(stack.toTerraform(), null, 2)}\n`;
       writeFileSync(join(staging, name, fileName), text);
       if (format === "hcl") options.formatHcl?.(join(staging, name, fileName));
       return { name, file: join(name, fileName), state };
@@ -98,6 +98,15 @@ export function ejectStacks(options: EjectOptions): EjectedStack[] {
     if (existsSync(target)) carryOver(target, staging);
     return ejected;
   });
+}
+
+/**
+ * cdktf's HCL writes a resource's provider as a string (`provider = "aws.app-us-east-1"`),
+ * which Terraform reads but deprecates ("Quoted references are deprecated");
+ * ejected HCL is kept by hand, so these references are written bare.
+ */
+export function unquoteProviderReferences(hcl: string): string {
+  return hcl.replace(/^(\s*provider\s*=\s*)"([A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)?)"[ \t]*$/gm, "$1$2");
 }
 
 /** Moves everything of an earlier eject into the new one, except the stack files eject writes and the marker. */
