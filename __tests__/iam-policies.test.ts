@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, resolve, sep } from "node:path";
 import fc from "fast-check";
 import { benchmarkConfig } from "../bench/workload";
 import { exampleConfig } from "../config/example";
@@ -122,7 +122,50 @@ describe("GIVEN the example config", () => {
         expect(statement.Condition?.StringEquals?.["sts:ExternalId"]).toBe(account.externalId);
       }
     }
-    expect(JSON.parse(files["app.plan-trust.json"]).Statement[0].Principal).toEqual({ AWS: ["arn:aws:iam::111111111111:role/github-actions-plan"] });
+    expect(JSON.parse(files["app.plan-trust.json"]).Statement[0].Principal).toEqual({
+      AWS: ["arn:aws:iam::111111111111:role/github-actions-plan", "arn:aws:iam::111111111111:role/platform-deployer"],
+    });
+    for (const account of ["shared", "app", "data"]) {
+      expect(JSON.parse(files[`${account}.trust.json`]).Statement[0].Principal).toEqual({
+        AWS: ["arn:aws:iam::111111111111:role/github-actions-deploy", "arn:aws:iam::111111111111:role/platform-deployer"],
+      });
+    }
+  });
+
+  it("THEN the CI roles trust only GitHub's OIDC provider, for sts.amazonaws.com and the exact subject of pull requests or of the production environment", () => {
+    const condition = (kind: string) => ({
+      StringEquals: {
+        "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+        "token.actions.githubusercontent.com:sub": kind === "plan" ? "repo:acme/network:pull_request" : "repo:acme/network:environment:production",
+      },
+    });
+    for (const kind of ["plan", "deploy"]) {
+      const trust = JSON.parse(files[`ci/${kind}.trust.json`]) as PolicyDocument;
+      expectWellFormed(trust);
+      expect(trust.Statement).toEqual([
+        expect.objectContaining({
+          Principal: { Federated: "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com" },
+          Action: "sts:AssumeRoleWithWebIdentity",
+          Condition: condition(kind),
+        }),
+      ]);
+    }
+    expect(JSON.parse(files["ci/plan.policy.json"]).Statement).toEqual([
+      {
+        Sid: "AssumeAccountPlanRoles",
+        Effect: "Allow",
+        Action: "sts:AssumeRole",
+        Resource: ["arn:aws:iam::111111111111:role/peering-plan", "arn:aws:iam::222222222222:role/peering-plan", "arn:aws:iam::333333333333:role/peering-plan"],
+      },
+    ]);
+  });
+
+  it("THEN without iam.github no CI trust is written, and without a CI role nothing of it", () => {
+    const { github: _github, ...withoutGithub } = exampleConfig.iam;
+    const noGithub = accountDocumentFiles(validateConfig({ ...exampleConfig, iam: withoutGithub }, { source: "test" }).network);
+    expect(Object.keys(noGithub).filter((f) => f.startsWith("ci/")).sort()).toEqual(["ci/deploy.policy.json", "ci/plan.policy.json"]);
+    const noCi = accountDocumentFiles(validateConfig({ ...exampleConfig, iam: { deployerRoleArn: exampleConfig.iam.deployerRoleArn } }, { source: "test" }).network);
+    expect(Object.keys(noCi).filter((f) => f.startsWith("ci/"))).toEqual([]);
   });
 
   it("THEN without an external id the trust policy has no condition", () => {
@@ -179,6 +222,16 @@ describe("GIVEN bootstrap: true", () => {
     expect(resourcesOf(app, "aws_iam_role").planner_role).toMatchObject({ name: "peering-plan" });
   });
 
+  it("THEN every account of the example, each with a planRoleArn, gets both its deploy and its read-only plan role", () => {
+    const { network } = validateConfig(exampleConfig, { source: "example" });
+    for (const docs of accountDocuments(network)) {
+      const stack = stacks[`bootstrap-${docs.account.name}`];
+      expect(Object.keys(resourcesOf(stack, "aws_iam_role")).sort()).toEqual(["deployer_role", "planner_role"]);
+      expect(resourcesOf(stack, "aws_iam_role").planner_role).toMatchObject({ name: "peering-plan", assume_role_policy: JSON.stringify(docs.planTrust) });
+      expect(resourcesOf(stack, "aws_iam_role_policy").planner_policy).toMatchObject({ policy: JSON.stringify(docs.planPolicy) });
+    }
+  });
+
   it("THEN the bootstrap provider uses the administrator's own credentials, pinned to the account", () => {
     expect(app.json.provider.aws).toEqual([
       expect.objectContaining({ region: "us-east-1", allowed_account_ids: ["222222222222"] }),
@@ -207,23 +260,57 @@ describe("GIVEN bootstrap: true", () => {
 });
 
 describe("GIVEN npm run iam", () => {
-  it("THEN it writes each account's policy and trust documents into cdktf.out/iam", () => {
-    const projectDir = resolve(__dirname, "..");
-    const outdir = join(mkdtempSync(join(tmpdir(), "peering-iam-")), "out");
-    const command = (JSON.parse(readFileSync(join(projectDir, "package.json"), "utf8")) as { scripts: { iam: string } }).scripts.iam.split(" ");
-    const result = spawnSync(command[0], command.slice(1), { cwd: projectDir, encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: outdir } });
+  const projectDir = resolve(__dirname, "..");
+  const command = (JSON.parse(readFileSync(join(projectDir, "package.json"), "utf8")) as { scripts: { iam: string } }).scripts.iam.split(" ");
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "peering-iam-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const runIam = (env: Record<string, string> = {}) =>
+    spawnSync(command[0], command.slice(1), { cwd: projectDir, encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: join(dir, "out"), ...env } });
+
+  it("THEN it replaces cdktf.out/iam with exactly this config's documents: nothing of an earlier config is left", () => {
+    const iamDir = join(dir, "out", "iam");
+    mkdirSync(join(iamDir, "ci"), { recursive: true });
+    writeFileSync(join(iamDir, "removed-account.policy.json"), "{}");
+    writeFileSync(join(iamDir, "app.plan-trust.json"), "{}");
+    writeFileSync(join(iamDir, "ci", "old.trust.json"), "{}");
+    const result = runIam();
     expect(result.status).toBe(0);
-    expect(readdirSync(join(outdir, "iam")).sort()).toEqual([
+    const listed = (readdirSync(iamDir, { recursive: true }) as string[]).map((f) => f.split(sep).join("/")).sort();
+    expect(listed).toEqual([
       "app.plan-policy.json",
       "app.plan-trust.json",
       "app.policy.json",
       "app.trust.json",
+      "ci",
+      "ci/deploy.policy.json",
+      "ci/deploy.trust.json",
+      "ci/plan.policy.json",
+      "ci/plan.trust.json",
       "data.plan-policy.json",
+      "data.plan-trust.json",
       "data.policy.json",
       "data.trust.json",
       "shared.plan-policy.json",
+      "shared.plan-trust.json",
       "shared.policy.json",
       "shared.trust.json",
     ]);
+    expect(readFileSync(join(iamDir, "app.plan-trust.json"), "utf8")).toContain("TrustPlanner");
+    expect(readdirSync(join(dir, "out"))).toEqual(["iam"]);
+  });
+
+  it("WHEN the config is invalid THEN the folder stays exactly as it was", () => {
+    const iamDir = join(dir, "out", "iam");
+    mkdirSync(iamDir, { recursive: true });
+    writeFileSync(join(iamDir, "app.policy.json"), "earlier");
+    writeFileSync(join(dir, "bad.yaml"), "project: Bad Name\naccounts: {}\nvpcs: {}\npeerings: {}\n");
+    const result = runIam({ PEERING_CONFIG: join(dir, "bad.yaml") });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("project");
+    expect(readdirSync(iamDir)).toEqual(["app.policy.json"]);
+    expect(readFileSync(join(iamDir, "app.policy.json"), "utf8")).toBe("earlier");
   });
 });

@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { exampleConfig } from "../config/example";
+import { loadConfig } from "../config/load";
 import type { PeeringConfig } from "../config/schema";
-import { checkConfig } from "../validation/validate";
+import { checkConfig, validateConfig } from "../validation/validate";
 import { synthConfig } from "./support/synth";
 
 const withBackend = (backend: unknown) => ({ ...exampleConfig, backend }) as PeeringConfig;
@@ -77,14 +81,15 @@ describe("GIVEN incomplete backend settings", () => {
 });
 
 describe("GIVEN accounts with read-only plan roles", () => {
-  const config = structuredClone(exampleConfig) as PeeringConfig & { accounts: Record<string, { planRoleArn?: string }> };
-  config.accounts.app.planRoleArn = "arn:aws:iam::222222222222:role/peering-plan";
+  const config = structuredClone(exampleConfig) as PeeringConfig & { accounts: Record<string, { roleArn?: string; planRoleArn?: string }> };
+  const deployRoles = Object.values(config.accounts).map((a) => a.roleArn);
 
-  it("WHEN synthesized for a plan THEN providers assume the plan role where one is set, else the deploy role", () => {
-    const providers = synthConfig(config, "plan")["peering-shared"].json.provider.aws;
-    const roleOf = (alias?: string) => (providers.find((p) => p.alias === alias)!.assume_role as Array<{ role_arn: string }>)[0].role_arn;
-    expect(roleOf("app-us-east-1")).toBe("arn:aws:iam::222222222222:role/peering-plan");
-    expect(roleOf(undefined)).toBe("arn:aws:iam::111111111111:role/peering-deployer");
+  it("WHEN synthesized for a plan THEN every provider assumes its account's plan role and none a deploy role", () => {
+    for (const [name, stack] of Object.entries(synthConfig(config, "plan")).filter(([n]) => n.startsWith("peering-"))) {
+      const roles = stack.json.provider.aws.map((p) => (p.assume_role as Array<{ role_arn: string }>)[0].role_arn);
+      expect({ name, roles: roles.filter((role) => !role.endsWith(":role/peering-plan")) }).toEqual({ name, roles: [] });
+      for (const role of deployRoles) expect(stack.text).not.toContain(`"${role}"`);
+    }
   });
 
   it("WHEN synthesized for a deploy THEN providers assume the deploy roles", () => {
@@ -92,9 +97,43 @@ describe("GIVEN accounts with read-only plan roles", () => {
     expect(JSON.stringify(providers)).not.toContain("peering-plan");
   });
 
+  it("WHEN an account a stack acts in has a roleArn and no planRoleArn THEN plan mode fails naming the account, the field and the fix", () => {
+    const missing = structuredClone(config);
+    delete missing.accounts.data.planRoleArn;
+    expect(() => validateConfig(missing, { source: "test", roles: "plan" })).toThrow(
+      "accounts.data.planRoleArn: PEERING_ROLES=plan never assumes the deploy role (roleArn), and account data has no read-only plan role; set accounts.data.planRoleArn to a role of account 333333333333",
+    );
+    // the deploy mode needs no plan role, and the providers refuse plan mode on their own too
+    expect(() => validateConfig(missing, { source: "test" })).not.toThrow();
+    expect(() => synthConfig(missing, "plan")).toThrow("accounts.data.planRoleArn: PEERING_ROLES=plan never assumes the deploy role");
+  });
+
+  it("WHEN PEERING_ROLES=plan loads a config without a plan role THEN loading fails naming the account and the field", () => {
+    const dir = mkdtempSync(join(tmpdir(), "peering-plan-mode-"));
+    try {
+      const missing = structuredClone(config);
+      delete missing.accounts.shared.planRoleArn;
+      const file = join(dir, "network.json");
+      writeFileSync(file, JSON.stringify(missing));
+      expect(() => loadConfig({ PEERING_CONFIG: file, PEERING_ROLES: "plan" })).toThrow(/accounts\.shared\.planRoleArn: PEERING_ROLES=plan never assumes the deploy role/);
+      expect(loadConfig({ PEERING_CONFIG: file }).roles).toBe("deploy");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("WHEN an account has no roleArn THEN plan mode uses the caller's credentials there, as deploys do", () => {
+    const own = structuredClone(config);
+    delete own.accounts.shared.roleArn;
+    delete own.accounts.shared.planRoleArn;
+    const providers = synthConfig(own, "plan")["peering-shared"].json.provider.aws;
+    expect(providers.find((p) => p.alias === undefined)).not.toHaveProperty("assume_role");
+  });
+
   it("THEN a plan role in another account is refused", () => {
-    config.accounts.app.planRoleArn = "arn:aws:iam::999999999999:role/peering-plan";
-    expect(checkConfig(config).findings).toContainEqual(expect.objectContaining({
+    const elsewhere = structuredClone(config);
+    elsewhere.accounts.app.planRoleArn = "arn:aws:iam::999999999999:role/peering-plan";
+    expect(checkConfig(elsewhere).findings).toContainEqual(expect.objectContaining({
       severity: "error",
       path: "accounts.app.planRoleArn",
       message: expect.stringContaining("is in account 999999999999, not in 222222222222"),

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { DEPLOY_ENVIRONMENT } from "../iam/ci-identities";
 
 /** The parts of a GitHub Actions workflow these tests read. */
 interface Step {
@@ -72,6 +73,7 @@ describe("GIVEN the CI workflow", () => {
 describe("GIVEN the plan workflow", () => {
   const workflow = load("plan.yml");
   const { synth, plan, comment } = workflow.jobs;
+  const vanished = workflow.jobs["vanished-stacks"];
 
   it("THEN it runs on pull requests", () => {
     expect(Object.keys(workflow.on)).toEqual(["pull_request"]);
@@ -98,16 +100,41 @@ describe("GIVEN the plan workflow", () => {
     ]);
   });
 
-  it("THEN each stack is initialized, validated and planned in its own folder with OIDC credentials of a plan-only role", () => {
+  it("THEN each stack is initialized, validated and planned in its own folder with OIDC credentials of the CI plan identity", () => {
     expect(plan.permissions).toEqual({ contents: "read", "id-token": "write" });
     expect(plan.defaults?.run?.["working-directory"]).toBe("cdktf.out/stacks/${{ matrix.stack }}");
-    expect(uses(plan, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toBe(
-      "${{ vars[format('PLAN_ROLE_ARN_{0}', matrix.account)] }}",
-    );
+    expect(uses(plan, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toBe("${{ vars.CI_PLAN_ROLE_ARN }}");
     const commands = runs(plan);
     expect(commands).toContain("terraform init -input=false -no-color");
     expect(commands).toContain("terraform validate -no-color");
     expect(commands).toMatch(/terraform plan .*-no-color/);
+  });
+
+  it("THEN every job that may ask for AWS credentials runs as the CI plan identity, and nothing in it names a deploy role", () => {
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      const credentials = uses(job, "aws-actions/configure-aws-credentials");
+      if (job.permissions?.["id-token"] === "write") expect({ name, role: credentials?.with?.["role-to-assume"] }).toEqual({ name, role: "${{ vars.CI_PLAN_ROLE_ARN }}" });
+      else expect({ name, credentials }).toEqual({ name, credentials: undefined });
+    }
+    expect(readFileSync(join(workflowsDir, "plan.yml"), "utf8")).not.toMatch(/DEPLOY_ROLE/);
+  });
+
+  it("THEN a stack of the base branch that would vanish while its state holds resources fails the check, read with the CI plan identity", () => {
+    expect(vanished.needs).toBe("synth");
+    expect(vanished.permissions).toEqual({ contents: "read", "id-token": "write" });
+    expect(uses(vanished, "actions/checkout")?.with).toEqual({ "fetch-depth": 0 });
+    expect(uses(vanished, "actions/download-artifact")?.with).toEqual({ name: "cdktf-out", path: "cdktf.out" });
+    const base = vanished.steps.find((s) => s.name === "Synthesize the base branch");
+    expect(base?.env).toEqual({ BASE_REF: "${{ github.base_ref }}" });
+    expect(base?.run).toContain('git worktree add --detach "$RUNNER_TEMP/base" "origin/$BASE_REF"');
+    expect(base?.run).toContain('cd "$RUNNER_TEMP/base" && npm ci && npm run synth');
+    expect(uses(vanished, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toBe("${{ vars.CI_PLAN_ROLE_ARN }}");
+    const steps = vanished.steps.map((s) => s.uses?.split("@")[0] ?? s.run ?? "");
+    const check = steps.indexOf('npm run check:vanished -- --base "$RUNNER_TEMP/base/cdktf.out" --head cdktf.out');
+    expect(check).toBeGreaterThan(steps.indexOf("aws-actions/configure-aws-credentials"));
+    expect(steps.indexOf("aws-actions/configure-aws-credentials")).toBeGreaterThan(steps.indexOf("hashicorp/setup-terraform"));
+    const scripts = (JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+    expect(scripts["check:vanished"]).toContain("scripts/check-vanished-stacks.ts");
   });
 
   it("THEN one comment holds the peering report and each plan collapsed, updated in place", () => {
@@ -139,11 +166,13 @@ describe("GIVEN the deploy workflow", () => {
     expect(runs(apply)).toContain("terraform apply -input=false -no-color plan.tfplan");
   });
 
-  it("THEN plan and apply use the deploy role of the stack's account", () => {
+  it("THEN plan and apply run as the CI deploy identity, in the environment its OIDC trust pins, and never as the plan identity", () => {
     for (const job of [plan, apply]) {
-      expect(uses(job, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toBe(
-        "${{ vars[format('DEPLOY_ROLE_ARN_{0}', matrix.account)] }}",
-      );
+      expect(uses(job, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toBe("${{ vars.CI_DEPLOY_ROLE_ARN }}");
     }
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      if (job.permissions?.["id-token"] === "write") expect({ name, environment: job.environment }).toEqual({ name, environment: DEPLOY_ENVIRONMENT });
+    }
+    expect(readFileSync(join(workflowsDir, "deploy.yml"), "utf8")).not.toMatch(/PLAN_ROLE/);
   });
 });

@@ -15,7 +15,10 @@ import type { PeeringConfig } from "./schema";
  *
  * With `iam` and `bootstrap: true`, every synth also writes each account's
  * IAM documents (cdktf.out/iam/) and a `bootstrap-<account>` stack that
- * creates its roles.
+ * creates its roles. Every account has a read-only `planRoleArn`, so that
+ * pull-request plans (`PEERING_ROLES=plan`) never assume a deploy role; the
+ * CI plans as `ciPlanRoleArn` and deploys as `ciDeployRoleArn`, whose GitHub
+ * OIDC trust (cdktf.out/iam/ci/) is pinned to `github.repository`.
  */
 export const exampleConfig = {
   $schema: "./schema.json",
@@ -23,7 +26,9 @@ export const exampleConfig = {
   tags: { owner: "platform", "cost-center": "cc-1234" },
   iam: {
     deployerRoleArn: "arn:aws:iam::111111111111:role/platform-deployer",
-    ciRoleArn: "arn:aws:iam::111111111111:role/github-actions-plan",
+    ciPlanRoleArn: "arn:aws:iam::111111111111:role/github-actions-plan",
+    ciDeployRoleArn: "arn:aws:iam::111111111111:role/github-actions-deploy",
+    github: { repository: "acme/network" },
   },
   bootstrap: true,
   accounts: {
@@ -31,6 +36,7 @@ export const exampleConfig = {
       accountId: "111111111111",
       roleArn: "arn:aws:iam::111111111111:role/peering-deployer",
       externalId: "acme-net-shared",
+      planRoleArn: "arn:aws:iam::111111111111:role/peering-plan",
     },
     app: {
       accountId: "222222222222",
@@ -42,6 +48,7 @@ export const exampleConfig = {
       accountId: "333333333333",
       roleArn: "arn:aws:iam::333333333333:role/peering-accepter",
       externalId: "acme-net-data",
+      planRoleArn: "arn:aws:iam::333333333333:role/peering-plan",
     },
   },
   vpcs: {

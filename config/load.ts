@@ -19,7 +19,7 @@ export interface ConfigEnvironment {
   readonly PEERING_CONFIG?: string;
   /** `1` or `true`: warnings are errors; `0`, `false` or empty: the config's own `strict` decides. */
   readonly PEERING_STRICT?: string;
-  /** `plan`: providers assume each account's read-only planRoleArn (pull-request plans); `deploy` (default): roleArn. */
+  /** `plan`: providers assume each account's read-only planRoleArn (pull-request plans; an account with a roleArn and no planRoleArn is an error); `deploy` (default): roleArn. */
   readonly PEERING_ROLES?: string;
 }
 
@@ -35,12 +35,12 @@ export function loadConfig(env: ConfigEnvironment = process.env): LoadedConfig {
   const file = env.PEERING_CONFIG;
   if (file) {
     const input = readConfigFile(file);
-    return { ...validateConfig(input, { source: file, strict }), source: file, roles };
+    return { ...validateConfig(input, { source: file, strict, roles }), source: file, roles };
   }
   const source = "config/config.ts";
   const plain = toPlainData(config);
   if ("problems" in plain) throw new ConfigValidationError(plain.problems.map((p) => error(p.path, p.message)), source);
-  return { ...validateConfig(plain.data, { source, strict }), source, roles };
+  return { ...validateConfig(plain.data, { source, strict, roles }), source, roles };
 }
 
 function strictFrom(value: string | undefined): boolean {

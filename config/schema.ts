@@ -175,7 +175,7 @@ const accountSchema = z
       .meta({ description: "sts:ExternalId passed when assuming roleArn. Default: none." }),
     planRoleArn: roleArnSchema.optional().meta({
       description:
-        "Read-only role assumed instead of roleArn when synthesizing for a pull-request plan (PEERING_ROLES=plan). Default: roleArn.",
+        "Read-only role assumed instead of roleArn when synthesizing for a pull-request plan (PEERING_ROLES=plan); required then for every account with a roleArn that a stack acts in (plans never fall back to roleArn). Default: none.",
     }),
   })
   .meta({ description: "An AWS account that owns VPCs of the config." });
@@ -378,15 +378,34 @@ const backendSchema = z
 /** Where Terraform keeps state, per stack. */
 export type BackendConfig = z.infer<typeof backendSchema>;
 
+/** `owner/repo` of a GitHub repository, as it appears in OIDC subjects. */
+const githubRepositorySchema = z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, {
+  error: (issue) => `"${String(issue.input)}" is not a GitHub repository; write it as owner/name, e.g. acme/network`,
+});
+
+const githubSchema = z
+  .strictObject({
+    repository: githubRepositorySchema.meta({
+      description:
+        "The repository whose workflows run the plans and deploys, as owner/name. The CI roles' trust pins its OIDC subjects: repo:<owner/name>:pull_request for ciPlanRoleArn, repo:<owner/name>:environment:production for ciDeployRoleArn.",
+    }),
+  })
+  .meta({ description: "The GitHub repository of the CI; with it, npm run iam writes the trust policies of the CI's OIDC roles." });
+
 const iamSchema = z
   .strictObject({
     deployerRoleArn: roleArnSchema.meta({
       description:
-        "The role that runs terraform (a person's or the CI's deploy role). Every account role trusts it, and only it (with ciRoleArn).",
+        "The role a person runs terraform with. Every account's deploy role (roleArn) trusts it and ciDeployRoleArn, and nothing else; plan roles trust it too.",
     }),
-    ciRoleArn: roleArnSchema.optional().meta({
-      description: "The CI's OIDC role for pull-request plans; trusted too. Default: none.",
+    ciPlanRoleArn: roleArnSchema.optional().meta({
+      description:
+        "The CI's OIDC role for pull-request plans (plan.yml). Only the read-only plan roles (planRoleArn) trust it; it must differ from every role that can write. Default: none (no CI plans).",
     }),
+    ciDeployRoleArn: roleArnSchema.optional().meta({
+      description: "The CI's OIDC role for deploys (deploy.yml, environment production). The deploy roles (roleArn) trust it. Default: none (no CI deploys).",
+    }),
+    github: githubSchema.optional(),
     permissionsBoundaryArn: z
       .string()
       .regex(/^arn:aws(-cn|-us-gov)?:iam::(\d{12}|aws):policy\/[\w+=,.@/-]+$/, {

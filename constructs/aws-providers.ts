@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { Account, RoleMode } from "../model/network";
 import { literalTags } from "./terraform-literal";
+import { missingPlanRoleMessage } from "../validation/rules/plan-roles-in-plan-mode";
 
 /** Props of {@link AwsProviders}. */
 export interface AwsProvidersProps {
@@ -23,13 +24,19 @@ export interface AwsProvidersProps {
   readonly roles?: RoleMode;
 }
 
+/** The role a plan assumes in an account: its read-only planRoleArn, never its deploy roleArn; none when the account uses the caller's credentials. */
+function planRoleOf(account: Account): string | undefined {
+  if (account.roleArn && !account.planRoleArn) throw new Error(`accounts.${account.name}.planRoleArn: ${missingPlanRoleMessage(account)}`);
+  return account.planRoleArn;
+}
+
 /**
  * One AWS provider per (account, region) a stack touches, created on first use.
  *
  * Every provider pins `allowed_account_ids` to its account, so that a wrong
  * credential fails at plan time instead of touching another account, and
  * assumes the account's role when the config names one (its read-only plan
- * role when synthesizing for a pull-request plan). The stack account's
+ * role when synthesizing for a pull-request plan, never the deploy role). The stack account's
  * provider in its default region is unaliased; every other provider gets the
  * alias `<account>-<region>`, which depends only on names in the config.
  */
@@ -50,7 +57,7 @@ export class AwsProviders extends Construct {
     let provider = this.providers.get(key);
     if (!provider) {
       const isDefault = account.name === this.props.defaultAccount.name && region === this.props.defaultRegion;
-      const roleArn = this.props.roles === "plan" ? (account.planRoleArn ?? account.roleArn) : account.roleArn;
+      const roleArn = this.props.roles === "plan" ? planRoleOf(account) : account.roleArn;
       provider = new AwsProvider(this, key, {
         alias: isDefault ? undefined : key,
         region,

@@ -1,4 +1,6 @@
 import type { Account, Network } from "../model/network";
+import { accountsInUse } from "./accounts-in-use";
+import { ciDocumentFiles } from "./ci-identities";
 import { deployerPolicy, planPolicy } from "./deployer-policy";
 import type { PolicyDocument } from "./policy-document";
 import { trustPolicy } from "./trust-policy";
@@ -16,15 +18,6 @@ export interface AccountDocuments {
   readonly planTrust?: PolicyDocument;
 }
 
-/** Our accounts that some peering touches, by name (external accounts are not ours to grant anything in). */
-export function accountsInUse(network: Network): Account[] {
-  const used = new Map<string, Account>();
-  for (const peering of network.peerings) {
-    for (const vpc of [peering.requester, peering.accepter]) if (!vpc.account.external) used.set(vpc.account.name, vpc.account);
-  }
-  return [...used.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-
 /** Every account's IAM documents; trust policies need `iam` in the config. */
 export function accountDocuments(network: Network): AccountDocuments[] {
   return accountsInUse(network).map((account) => ({
@@ -36,7 +29,13 @@ export function accountDocuments(network: Network): AccountDocuments[] {
   }));
 }
 
-/** The files `npm run iam` writes, by name: `<account>.policy.json`, `<account>.trust.json`, ... */
+export { accountsInUse } from "./accounts-in-use";
+
+/**
+ * The files `npm run iam` writes, by name: `<account>.policy.json`,
+ * `<account>.trust.json`, ..., and the CI roles' `ci/plan.policy.json`,
+ * `ci/plan.trust.json`, `ci/deploy.policy.json`, `ci/deploy.trust.json`.
+ */
 export function accountDocumentFiles(network: Network): Record<string, string> {
   const files: Record<string, string> = {};
   const json = (document: PolicyDocument) => `${JSON.stringify(document, null, 2)}\n`;
@@ -47,5 +46,5 @@ export function accountDocumentFiles(network: Network): Record<string, string> {
     files[`${name}.plan-policy.json`] = json(docs.planPolicy);
     if (docs.planTrust) files[`${name}.plan-trust.json`] = json(docs.planTrust);
   }
-  return files;
+  return { ...files, ...ciDocumentFiles(network) };
 }

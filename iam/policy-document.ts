@@ -8,7 +8,8 @@ export interface PolicyDocument {
 export interface PolicyStatement {
   readonly Sid: string;
   readonly Effect: "Allow" | "Deny";
-  readonly Principal?: { readonly AWS: string | readonly string[] };
+  /** Roles (`AWS`) or an identity provider (`Federated`, for web identity tokens such as GitHub's OIDC). */
+  readonly Principal?: { readonly AWS?: string | readonly string[]; readonly Federated?: string };
   readonly Action: string | readonly string[];
   readonly Resource?: string | readonly string[];
   readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;

@@ -32,7 +32,7 @@ export interface Account {
   /** Role assumed to act in this account; none means the caller's own credentials. */
   readonly roleArn?: string;
   readonly externalId?: string;
-  /** Read-only role for pull-request plans; none means roleArn is used for plans too. */
+  /** Read-only role for pull-request plans; plans never use roleArn instead (an account with a roleArn needs one in plan mode). */
   readonly planRoleArn?: string;
   /** An account outside the config (a vendor's, a SaaS's): we never act in it. */
   readonly external?: boolean;
@@ -52,7 +52,7 @@ export interface Vpc {
   readonly routeTableIds: readonly string[];
 }
 
-/** Which role a provider assumes: the deploy role (`roleArn`) or the read-only plan role (`planRoleArn`, else `roleArn`). */
+/** Which role a provider assumes: the deploy role (`roleArn`) or the read-only plan role (`planRoleArn`, never `roleArn`). */
 export type RoleMode = "deploy" | "plan";
 
 /** The two sides of a peering. */

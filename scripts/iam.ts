@@ -1,12 +1,15 @@
 /**
  * `npm run iam`: writes each account's IAM documents to cdktf.out/iam/
  * (`<account>.policy.json`, `<account>.trust.json`, and for plan roles
- * `<account>.plan-policy.json`, `<account>.plan-trust.json`) for teams whose
- * IAM is managed elsewhere. Every synth writes the same files.
+ * `<account>.plan-policy.json`, `<account>.plan-trust.json`, and the CI
+ * roles' `ci/plan.*.json`, `ci/deploy.*.json`) for teams whose IAM is managed
+ * elsewhere. Every synth writes the same files. The folder is replaced all or
+ * nothing: written beside it first, then swapped in, so that nothing of an
+ * earlier config is left and a failure leaves it as it was.
  */
 import { join } from "node:path";
 import { loadConfig } from "../config/load";
-import { IAM_DIR, writeIamDocuments } from "../iam/write-documents";
+import { IAM_DIR, replaceIamDocuments } from "../iam/write-documents";
 import { ConfigValidationError, error } from "../validation/finding";
 
 try {
@@ -18,7 +21,7 @@ try {
     );
   }
   const dir = join(process.env.CDKTF_OUTDIR ?? "cdktf.out", IAM_DIR);
-  for (const file of writeIamDocuments(network, dir)) process.stdout.write(`wrote ${join(dir, file)}\n`);
+  for (const file of replaceIamDocuments(network, dir)) process.stdout.write(`wrote ${join(dir, file)}\n`);
 } catch (cause) {
   if (!(cause instanceof ConfigValidationError)) throw cause;
   process.stderr.write(`${cause.message}\n`);

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { echo } from "../config/echo";
+import { RETIRED_FIELDS } from "../config/retired-fields";
 import { peeringConfigSchema } from "../config/schema";
 import { didYouMean } from "./closest-name";
 import { error, pathOf, type Finding } from "./finding";
@@ -78,9 +79,28 @@ function expand(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): Array<
   return [{ issue, path }];
 }
 
+const pathText = (path: readonly PropertyKey[]) => pathOf(...path.map((p) => (typeof p === "number" ? p : String(p))));
+
+/** A field of an earlier config version gets its own finding, at its own path, saying how to migrate. */
+function retiredFieldFindings(issue: z.core.$ZodIssue, path: PropertyKey[]): { retired: Finding[]; rest?: z.core.$ZodIssue } {
+  if (issue.code !== "unrecognized_keys") return { retired: [], rest: issue };
+  const retired: Finding[] = [];
+  const unknown: string[] = [];
+  for (const key of issue.keys) {
+    const fieldPath = pathText([...path, key]);
+    const migration = RETIRED_FIELDS[fieldPath];
+    if (migration) retired.push(error(fieldPath, migration));
+    else unknown.push(key);
+  }
+  return { retired, rest: unknown.length > 0 ? { ...issue, keys: unknown } : undefined };
+}
+
 /** Turns schema issues into findings: one line each, with the field path. */
 export function schemaFindings(zodError: z.ZodError): Finding[] {
   return zodError.issues
     .flatMap((issue) => expand(issue, []))
-    .map(({ issue, path }) => error(pathOf(...path.map((p) => (typeof p === "number" ? p : String(p)))), describeIssue({ ...issue, path } as z.core.$ZodIssue)));
+    .flatMap(({ issue, path }) => {
+      const { retired, rest } = retiredFieldFindings(issue, path);
+      return rest ? [...retired, error(pathText(path), describeIssue({ ...rest, path } as z.core.$ZodIssue))] : retired;
+    });
 }

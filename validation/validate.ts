@@ -1,8 +1,8 @@
 import { peeringConfigSchema } from "../config/schema";
-import type { Network } from "../model/network";
+import type { Network, RoleMode } from "../model/network";
 import { resolveNetwork } from "../model/resolve";
 import { ConfigValidationError, type Finding } from "./finding";
-import { CONFIG_RULES, NETWORK_RULES, REFERENCE_RULES } from "./rules";
+import { CONFIG_RULES, NETWORK_RULES, PLAN_MODE_RULES, REFERENCE_RULES } from "./rules";
 import { schemaFindings } from "./schema-findings";
 
 /** Options of {@link validateConfig}. */
@@ -14,6 +14,12 @@ export interface ValidateOptions {
    * @default false
    */
   readonly strict?: boolean;
+  /**
+   * Which roles the stacks will assume; `plan` also runs the plan-mode rules
+   * (every account acted in through a role has a read-only planRoleArn).
+   * @default "deploy"
+   */
+  readonly roles?: RoleMode;
 }
 
 /** A valid config, resolved, with the warnings it raised. */
@@ -33,10 +39,10 @@ export interface ConfigCheck {
 /**
  * Runs every check on a config and collects all findings: the schema first,
  * then the rules on config entries, then (when every name resolves) the rules
- * on the resolved network. Only a stage's prerequisites stop later stages, so
+ * on the resolved network (with `roles: "plan"`, the plan-mode rules too). Only a stage's prerequisites stop later stages, so
  * one run reports as much as can be known.
  */
-export function checkConfig(input: unknown): ConfigCheck {
+export function checkConfig(input: unknown, roles: RoleMode = "deploy"): ConfigCheck {
   const parsed = peeringConfigSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { findings: schemaFindings(parsed.error).map((f) => ({ ...f, rule: "schema" })), strict: false };
   const config = parsed.data;
@@ -46,7 +52,8 @@ export function checkConfig(input: unknown): ConfigCheck {
     return { findings: [...referenceFindings, ...configFindings], strict: config.strict };
   }
   const network = resolveNetwork(config);
-  const networkFindings = NETWORK_RULES.flatMap((rule) => stamped(rule, rule.check(network)));
+  const rules = roles === "plan" ? [...NETWORK_RULES, ...PLAN_MODE_RULES] : NETWORK_RULES;
+  const networkFindings = rules.flatMap((rule) => stamped(rule, rule.check(network)));
   return { findings: [...referenceFindings, ...configFindings, ...networkFindings], network, strict: config.strict };
 }
 
@@ -62,7 +69,7 @@ function stamped(rule: { readonly id: string }, findings: readonly Finding[]): F
  * @throws ConfigValidationError listing every error (and, in strict mode, every warning)
  */
 export function validateConfig(input: unknown, options: ValidateOptions): ValidatedConfig {
-  const { findings, network, strict: configStrict } = checkConfig(input);
+  const { findings, network, strict: configStrict } = checkConfig(input, options.roles);
   const strict = options.strict === true || configStrict;
   const blocking = findings.filter((f) => strict || f.severity === "error");
   if (blocking.length > 0 || !network) throw new ConfigValidationError(blocking, options.source);

@@ -26,7 +26,8 @@ export interface MutableConfig {
   project: string;
   strict?: boolean;
   quotas?: Record<string, number>;
-  accounts: Record<string, { accountId: string; roleArn?: string; externalId?: string }>;
+  iam?: Record<string, unknown>;
+  accounts: Record<string, { accountId: string; roleArn?: string; externalId?: string; planRoleArn?: string }>;
   vpcs: Record<
     string,
     { account: string; region: string; vpcId: string; cidrBlocks: string[]; ipv6CidrBlocks?: string[]; routeTableIds?: string[] }

@@ -391,6 +391,49 @@ const cases: RuleCase[] = [
     path: "peerings.hub-to-far.ingress.accepter[1]",
     message: "sg-00000003 already gets tcp 443-443 from 10.0.0.0/16 at peerings.hub-to-far.ingress.accepter[0]; AWS rejects duplicate rules",
   },
+  // Identities: pull requests never run with deploy permissions
+  {
+    rule: "an account's plan role is not its deploy role",
+    compliant: (c) => (c.accounts.far.planRoleArn = "arn:aws:iam::333333333333:role/peering-plan"),
+    violating: (c) => (c.accounts.far.planRoleArn = "arn:aws:iam::333333333333:role/peering-accepter"),
+    severity: "error",
+    path: "accounts.far.planRoleArn",
+    message: "arn:aws:iam::333333333333:role/peering-accepter is also accounts.far.roleArn, a role that can write; a read-only plan role must be a separate role",
+  },
+  {
+    rule: "the CI's plan identity is neither the deployer nor the CI's deploy identity",
+    compliant: (c) =>
+      (c.iam = {
+        deployerRoleArn: "arn:aws:iam::111111111111:role/deployer",
+        ciPlanRoleArn: "arn:aws:iam::111111111111:role/ci-plan",
+        ciDeployRoleArn: "arn:aws:iam::111111111111:role/ci-deploy",
+      }),
+    violating: (c) =>
+      (c.iam = {
+        deployerRoleArn: "arn:aws:iam::111111111111:role/deployer",
+        ciPlanRoleArn: "arn:aws:iam::111111111111:role/ci-deploy",
+        ciDeployRoleArn: "arn:aws:iam::111111111111:role/ci-deploy",
+      }),
+    severity: "error",
+    path: "iam.ciPlanRoleArn",
+    message: "is also iam.ciDeployRoleArn, a role that can write; the role pull-request plans run as must be a separate role",
+  },
+  {
+    rule: "the old iam.ciRoleArn is refused with how to migrate",
+    compliant: (c) => (c.iam = { deployerRoleArn: "arn:aws:iam::111111111111:role/deployer", ciPlanRoleArn: "arn:aws:iam::111111111111:role/ci-plan" }),
+    violating: (c) => (c.iam = { deployerRoleArn: "arn:aws:iam::111111111111:role/deployer", ciRoleArn: "arn:aws:iam::111111111111:role/ci-plan" }),
+    severity: "error",
+    path: "iam.ciRoleArn",
+    message: "rename it to iam.ciPlanRoleArn if it is the role of pull-request plans, and set iam.ciDeployRoleArn to a different role for deploys",
+  },
+  {
+    rule: "GitHub repositories are owner/name",
+    compliant: (c) => (c.iam = { deployerRoleArn: "arn:aws:iam::111111111111:role/deployer", github: { repository: "acme/network" } }),
+    violating: (c) => (c.iam = { deployerRoleArn: "arn:aws:iam::111111111111:role/deployer", github: { repository: "https://github.com/acme/network" } }),
+    severity: "error",
+    path: "iam.github.repository",
+    message: "is not a GitHub repository; write it as owner/name, e.g. acme/network",
+  },
   // Providers
   {
     rule: "an accepter account in another account has a role",

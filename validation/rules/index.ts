@@ -14,6 +14,7 @@ import { noSelfPeering } from "./no-self-peering";
 import { onePeeringPerPair } from "./one-peering-per-pair";
 import { oneSidedPeerings } from "./one-sided-peerings";
 import { peeringsPerVpcQuota } from "./peerings-per-vpc-quota";
+import { planRolesInPlanMode } from "./plan-roles-in-plan-mode";
 import { roleArnAccount } from "./role-arn-account";
 import { routeTableDestinations } from "./route-table-destinations";
 import { routesPerRouteTableQuota } from "./routes-per-route-table-quota";
@@ -21,6 +22,7 @@ import { routesWithinPeer } from "./routes-within-peer";
 import { samePartition } from "./same-partition";
 import { rulesPerSecurityGroupQuota } from "./rules-per-security-group-quota";
 import { securityGroupReferenceRegion } from "./security-group-reference-region";
+import { separatePlanIdentities } from "./separate-plan-identities";
 import { uniqueIngressRules } from "./unique-ingress-rules";
 import { uniquePreviousNames } from "./unique-previous-names";
 import { uniqueVpcIds } from "./unique-vpc-ids";
@@ -29,7 +31,16 @@ import { uniqueVpcIds } from "./unique-vpc-ids";
 export const REFERENCE_RULES: readonly ConfigRule[] = [knownReferences];
 
 /** Rules on single config entries and ids; they run with the reference rules. */
-export const CONFIG_RULES: readonly ConfigRule[] = [networkNotEmpty, roleArnAccount, uniqueVpcIds, uniquePreviousNames, ingressPorts, ingressDescription, bootstrapNeedsIam];
+export const CONFIG_RULES: readonly ConfigRule[] = [
+  networkNotEmpty,
+  roleArnAccount,
+  uniqueVpcIds,
+  uniquePreviousNames,
+  ingressPorts,
+  ingressDescription,
+  bootstrapNeedsIam,
+  separatePlanIdentities,
+];
 
 /** Rules on the resolved network; they run once references resolve. */
 export const NETWORK_RULES: readonly NetworkRule[] = [
@@ -51,3 +62,6 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
   oneSidedPeerings,
   adoptionIds,
 ];
+
+/** Rules on the resolved network that apply only to plan mode (`PEERING_ROLES=plan`). */
+export const PLAN_MODE_RULES: readonly NetworkRule[] = [planRolesInPlanMode];
