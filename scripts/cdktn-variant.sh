@@ -51,6 +51,7 @@ echo node_modules >> .git/info/exclude
 step "cdktf reference build (the project's node_modules, $(node --version))"
 ln -s "$repo/node_modules" node_modules
 ref="$work/cdktf"
+mkdir -p "$ref"
 CDKTF_OUTDIR="$ref/example" npm run --silent synth
 PEERING_CONFIG=config/examples/adopt-and-one-sided.yaml CDKTF_OUTDIR="$ref/adopt" npm run --silent synth
 HCL_OUTDIR="$ref/hcl" npm run --silent synth:hcl > /dev/null
@@ -69,6 +70,7 @@ npm run --silent typecheck
 step "tests"
 npm test --silent
 out="$work/cdktn"
+mkdir -p "$out"
 step "npm run synth (example, adoption example)"
 CDKTF_OUTDIR="$out/example" npm run --silent synth
 PEERING_CONFIG=config/examples/adopt-and-one-sided.yaml CDKTF_OUTDIR="$out/adopt" npm run --silent synth
