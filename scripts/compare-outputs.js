@@ -3,7 +3,8 @@
  * `node scripts/compare-outputs.js <expected cdktf.out> <actual cdktf.out>`:
  * fails unless two synth outputs hold the same files with the same content,
  * where the only difference allowed is the library version in a stack's
- * `//` metadata (`"//".metadata.version`) and in manifest.json's `version`.
+ * `//` metadata (`"//".metadata.version`, in cdk.tf.json or, for HCL, in
+ * metadata.json) and in manifest.json's `version`.
  * Used by scripts/cdktn-variant.sh to prove that a cdktn build writes the
  * stacks a cdktf build writes. Plain JavaScript: it runs on any Node.js.
  */
@@ -20,7 +21,8 @@ function files(dir) {
 
 /** The file's content with the library version taken out where a version is allowed to differ. */
 function comparable(file, text) {
-  if (file.endsWith("cdk.tf.json")) {
+  // A stack's JSON, or its metadata beside an HCL stack (`npm run synth:hcl`).
+  if (file.endsWith("cdk.tf.json") || path.basename(file) === "metadata.json") {
     const json = JSON.parse(text);
     if (json["//"]?.metadata) delete json["//"].metadata.version;
     return JSON.stringify(json, null, 2);
