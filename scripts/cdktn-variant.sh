@@ -63,7 +63,7 @@ rm -rf .build
 
 export PATH="$node22:$PATH"
 step "npm install on Node.js $(node --version)"
-npm install --no-audit --no-fund --loglevel=error
+npm install --no-audit --no-fund --prefer-offline --loglevel=error
 
 step "type check"
 npm run --silent typecheck
