@@ -56,6 +56,14 @@ describe("GIVEN a machine's folders", () => {
     });
   });
 
+  it("WHEN the mirror is packed, as terraform providers mirror writes it THEN its zip for this platform counts", () => {
+    const packed = join(work, "packed");
+    const dir = join(packed, "registry.terraform.io", "hashicorp", "aws");
+    mkdirSync(dir, { recursive: true });
+    for (const file of ["5.100.0.json", "index.json", "terraform-provider-aws_5.100.0_linux_amd64.zip", "terraform-provider-aws_6.3.0_darwin_arm64.zip"]) writeFileSync(join(dir, file), "");
+    expect(findProviderMirror(AWS_PROVIDER_VERSION, { env: env({ TF_PROVIDER_MIRROR: packed }), searchRoots: [], platform: PLATFORM })).toEqual({ path: packed, version: "5.100.0" });
+  });
+
   it("WHEN an implied mirror folder holds the provider THEN it is found without a search", () => {
     const implied = mirrorWith(join(work, "xdg-a", "terraform", "plugins"), "5.100.0");
     expect(findProviderMirror(AWS_PROVIDER_VERSION, { env: env(), searchRoots: [], platform: PLATFORM })).toEqual({ path: implied, version: "5.100.0" });

@@ -3,7 +3,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { newestSatisfying } from "./version-constraint";
 
-/** Where the provider lives inside a mirror: Terraform's unpacked mirror layout. */
+/** Where the provider lives inside a mirror. */
 const AWS_IN_MIRROR = ["registry.terraform.io", "hashicorp", "aws"];
 
 /** A mirror holding an AWS provider version that the stacks accept, or why none was found. */
@@ -41,11 +41,22 @@ export function impliedMirrorDirs(env: NodeJS.ProcessEnv = process.env): string[
   return [join(process.cwd(), "terraform.d", "plugins"), join(home, ".terraform.d", "plugins"), ...[dataHome, ...dataDirs].map((d) => join(d, "terraform", "plugins"))];
 }
 
-/** The AWS provider version in `mirror` that `constraint` accepts and that has a build for `platform`, newest first. */
+/**
+ * The newest AWS provider version in `mirror` that `constraint` accepts and
+ * that has a build for `platform`, in either of Terraform's mirror layouts:
+ * unpacked (`<version>/<platform>/`) or packed
+ * (`terraform-provider-aws_<version>_<platform>.zip`, as
+ * `terraform providers mirror` writes it).
+ */
 function acceptedVersion(mirror: string, constraint: string, platform: string): string | undefined {
   const dir = join(mirror, ...AWS_IN_MIRROR);
   if (!existsSync(dir)) return undefined;
-  const versions = readdirSync(dir).filter((v) => existsSync(join(dir, v, platform)));
+  const packed = new RegExp(`^terraform-provider-aws_(\\d+\\.\\d+\\.\\d+)_${platform}\\.zip$`);
+  const versions = readdirSync(dir).flatMap((entry) => {
+    if (existsSync(join(dir, entry, platform))) return [entry];
+    const zip = packed.exec(entry);
+    return zip ? [zip[1]] : [];
+  });
   return newestSatisfying(versions, constraint);
 }
 
@@ -79,9 +90,10 @@ function searchForMirror(roots: readonly string[], depth: number, test: (dir: st
 }
 
 /**
- * Finds a filesystem mirror (Terraform's unpacked layout,
- * `registry.terraform.io/hashicorp/aws/<version>/<os>_<arch>/`) holding an
- * AWS provider version that `constraint` accepts:
+ * Finds a filesystem mirror (Terraform's layout,
+ * `registry.terraform.io/hashicorp/aws/<version>/<os>_<arch>/`, or the packed
+ * `.../aws/terraform-provider-aws_<version>_<os>_<arch>.zip`) holding an AWS
+ * provider version that `constraint` accepts:
  * 1. `TF_PROVIDER_MIRROR`, when set (and then only there);
  * 2. Terraform's implied local mirror folders ({@link impliedMirrorDirs});
  * 3. a search of the filesystem for that layout.
