@@ -6,6 +6,7 @@ import fc from "fast-check";
 import type { PeeringConfig } from "../config/schema";
 import { literal } from "../constructs/terraform-literal";
 import { findProviderMirror, writeMirrorCliConfig } from "../scripts/terraform/provider-mirror";
+import { AWS_PROVIDER_VERSION } from "../stacks/provider-requirements";
 import { resourcesOf, synthConfig } from "./support/synth";
 import { compliantConfig } from "./validation/fixture";
 
@@ -78,7 +79,7 @@ describe("GIVEN a config whose tags and descriptions hold Terraform template syn
   });
 
   describe("WHEN Terraform validates the stack and evaluates it against a mocked AWS", () => {
-    const mirror = findProviderMirror();
+    const mirror = findProviderMirror(AWS_PROVIDER_VERSION);
     const terraform = spawnSync("terraform", ["version"], { encoding: "utf8" });
     const missing = terraform.status !== 0 ? "terraform is not on the PATH" : "missing" in mirror ? mirror.missing : undefined;
     if (missing && process.env.CI === "true") throw new Error(`CI needs terraform and the provider mirror: ${missing}`);

@@ -53,7 +53,7 @@ describe("GIVEN the example config", () => {
     it("THEN the provider source and version are pinned and local state lives outside the output folder", () => {
       expect(shared.json.terraform).toEqual({
         backend: { local: { path: "../../../terraform.peering-shared.tfstate" } },
-        required_providers: { aws: { source: "hashicorp/aws", version: "5.100.0" } },
+        required_providers: { aws: { source: "hashicorp/aws", version: ">= 5.100, < 7" } },
       });
     });
   });

@@ -16,8 +16,21 @@ describe("GIVEN the shared account's stack of the example", () => {
       expect(hcl).toContain('mock_provider "aws" {\n  alias = "data-eu-west-1"\n}');
     });
 
-    it("THEN it applies and asserts that the accepter auto-accepts the requester's connection", () => {
-      expect(hcl).toContain("command = apply");
+    it("THEN it plans (one run that also validates, and never destroys a protected peering) with the connection and accepter ids known at plan time and distinct", () => {
+      expect(hcl).toContain('run "mocked_plan" {\n  command = plan');
+      expect(hcl).not.toContain("command = apply");
+      expect(hcl).toContain(
+        'override_resource {\n  target          = aws_vpc_peering_connection.shared-to-app_connection\n  override_during = plan\n  values          = { id = "mock-shared-to-app-connection" }\n}',
+      );
+      expect(hcl).toContain(
+        'override_resource {\n  target          = aws_vpc_peering_connection_accepter.shared-to-app_accepter\n  override_during = plan\n  values          = { id = "mock-shared-to-app-accepter" }\n}',
+      );
+      // Same account and region: no accepter resource, so no override for one.
+      expect(hcl).toContain('values          = { id = "mock-shared-to-tools-connection" }');
+      expect(hcl).not.toContain("mock-shared-to-tools-accepter");
+    });
+
+    it("THEN it asserts that the accepter auto-accepts the requester's connection", () => {
       expect(hcl).toContain(
         "aws_vpc_peering_connection_accepter.shared-to-app_accepter.auto_accept == true && aws_vpc_peering_connection_accepter.shared-to-app_accepter.vpc_peering_connection_id == aws_vpc_peering_connection.shared-to-app_connection.id",
       );

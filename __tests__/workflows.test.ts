@@ -9,6 +9,7 @@ interface Step {
   readonly name?: string;
   readonly uses?: string;
   readonly run?: string;
+  readonly if?: string;
   readonly with?: Record<string, unknown>;
   readonly env?: Record<string, string>;
 }
@@ -17,7 +18,7 @@ interface Job {
   readonly if?: string;
   readonly environment?: string;
   readonly permissions?: Record<string, string>;
-  readonly strategy?: { matrix?: { include?: string }; "max-parallel"?: number };
+  readonly strategy?: { matrix?: { include?: string | Array<Record<string, unknown>> }; "max-parallel"?: number };
   readonly defaults?: { run?: { "working-directory"?: string } };
   readonly outputs?: Record<string, string>;
   readonly "timeout-minutes"?: number;
@@ -54,19 +55,62 @@ describe.each(["ci.yml", "plan.yml", "deploy.yml"])("GIVEN the workflow %s", (fi
 
 describe("GIVEN the CI workflow", () => {
   const workflow = load("ci.yml");
-  const job = workflow.jobs.test;
+  const { test, "cdktn-variant": variant, terraform } = workflow.jobs;
 
   it("THEN it runs on every push to main and every pull request", () => {
     expect(workflow.on).toEqual({ push: { branches: ["main"] }, pull_request: null });
   });
 
-  it("THEN it installs from the lockfile, type-checks, lints, tests and synthesizes, in that order", () => {
-    const commands = job.steps.filter((s) => s.run).map((s) => s.run);
-    expect(commands).toEqual(["npm ci", "npm run typecheck", "npm run lint", "npm test", "npm run synth"]);
+  it("THEN the suite runs on Node.js 22 with cdktf and on Node.js 24 with cdktn (cdktf-cli 0.21 does not run on 24)", () => {
+    expect(test.strategy?.matrix?.include).toEqual([
+      { node: 22, library: "cdktf" },
+      { node: 24, library: "cdktn" },
+    ]);
+    expect(uses(test, "actions/setup-node")?.with?.["node-version"]).toBe("${{ matrix.node }}");
+    expect(test.steps.find((s) => s.run === "npm run use-cdktn")?.if).toBe("matrix.library == 'cdktn'");
   });
 
-  it("THEN it uploads cdktf.out as an artifact", () => {
-    expect(uses(job, "actions/upload-artifact")?.with).toMatchObject({ path: "cdktf.out" });
+  it("THEN it installs from the lockfile, switches the library where the matrix says so, type-checks, lints, tests and synthesizes, in that order", () => {
+    const commands = test.steps.filter((s) => s.run).map((s) => (s.if ? `${s.if}: ${s.run}` : s.run));
+    expect(commands).toEqual([
+      "matrix.library == 'cdktf': npm ci",
+      "matrix.library == 'cdktn': npm ci --ignore-scripts",
+      "matrix.library == 'cdktn': npm run use-cdktn",
+      "npm run typecheck",
+      "npm run lint",
+      "npm test",
+      "npm run synth",
+    ]);
+  });
+
+  it("THEN it uploads cdktf.out as an artifact per matrix entry", () => {
+    expect(uses(test, "actions/upload-artifact")?.with).toMatchObject({ path: "cdktf.out", name: "cdktf.out-node${{ matrix.node }}-${{ matrix.library }}" });
+  });
+
+  it("THEN every job runs on Node.js 22 or newer", () => {
+    for (const file of ["ci.yml", "plan.yml", "deploy.yml"]) {
+      for (const job of Object.values(load(file).jobs)) {
+        const version = uses(job, "actions/setup-node")?.with?.["node-version"];
+        if (version === undefined) continue; // a job without Node.js (terraform plan or apply only)
+        expect(version === "${{ matrix.node }}" || Number(version) >= 22).toBe(true);
+      }
+    }
+  });
+
+  it("THEN the cdktn variant runs in its own job on Node.js 22", () => {
+    expect(uses(variant, "actions/setup-node")?.with?.["node-version"]).toBe(22);
+    expect(runs(variant)).toContain("bash scripts/cdktn-variant.sh");
+  });
+
+  it("THEN Terraform comes from hashicorp/setup-terraform and validate runs against AWS 5.100.0 and the registry's latest 6.x, with no skipping", () => {
+    expect(uses(terraform, "hashicorp/setup-terraform")?.with).toMatchObject({ terraform_wrapper: false });
+    const floor = terraform.steps.find((s) => s.env?.TF_PROVIDER_MIRROR);
+    expect(floor?.run).toContain("npm run validate");
+    expect(runs(terraform)).toContain('"version":"5.100.0"');
+    const latest = terraform.steps.find((s) => s.env?.TF_PROVIDER_INSTALL === "registry");
+    expect(latest?.run).toContain("npm run validate");
+    expect(latest?.run).toContain("AWS provider 6\\.");
+    expect(JSON.stringify(workflow)).not.toMatch(/"CI":\s*"?(false|0)/);
   });
 });
 

@@ -15,6 +15,7 @@ import { join, resolve } from "node:path";
 import { spawnSync } from "node:child_process";
 import { benchmarkConfig } from "./workload";
 import { measure, median, summarize, type Measurement, type Summary } from "./measure";
+import { currentLibrary } from "../scripts/cdk-library";
 
 /** The project folder: npm runs scripts there. */
 const projectDir = process.cwd();
@@ -152,8 +153,9 @@ function benchCli(): Row {
   );
   writeFileSync(join(floorDir, "cdktf.json"), JSON.stringify({ language: "typescript", app: "node main.js", sendCrashReports: "false" }));
   const env = { CHECKPOINT_DISABLE: "1", TF_CLI_CONFIG_FILE: "/dev/null", CDKTF_DISABLE_PLUGIN_CACHE_ENV: "1" };
-  const cli = (cwd: string, out: string) => () => measure(["npx", "cdktf", "synth", "--output", out], { cwd, env });
-  log(`real CLI: npx cdktf synth of the example vs the empty-stack floor, ${runs} runs`);
+  const bin = currentLibrary().cli.bin;
+  const cli = (cwd: string, out: string) => () => measure(["npx", bin, "synth", "--output", out], { cwd, env });
+  log(`real CLI: npx ${bin} synth of the example vs the empty-stack floor, ${runs} runs`);
   cli(floorDir, join(workDir, "cli-floor-out"))();
   const [ours, floor] = paired(runs, cli(projectDir, join(workDir, "cli-ours-out")), cli(floorDir, join(workDir, "cli-floor-out")));
   return row("npx cdktf synth (example) vs CLI floor", ours, floor);

@@ -32,14 +32,15 @@ const root = path.resolve(__dirname, "..");
 /** Folders whose sources never go into a bundle. */
 const SKIPPED = new Set(["node_modules", "__tests__", "cdktf.out", ".build", ".git", ".terraform-check", ".stock", ".work"]);
 
-/** The newest modification time among the project's TypeScript sources, the lockfile and this launcher. */
+/** The newest modification time among the project's TypeScript and JavaScript sources, the lockfile and this launcher. */
 function newestSourceTime(dir = root) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (SKIPPED.has(entry.name) || entry.name.startsWith("cdktf.out")) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSourceTime(full));
-    else if (entry.name.endsWith(".ts")) newest = Math.max(newest, statSync(full).mtimeMs);
+    // .js too: bundles include plain JavaScript modules of the project (scripts/cdk-library.js).
+    else if (entry.name.endsWith(".ts") || entry.name.endsWith(".js")) newest = Math.max(newest, statSync(full).mtimeMs);
   }
   if (dir === root) {
     for (const file of ["package-lock.json", __filename]) newest = Math.max(newest, statSync(path.resolve(root, file)).mtimeMs);

@@ -8,6 +8,7 @@ import type { PolicyDocument } from "../iam/policy-document";
 import type { Network } from "../model/network";
 import { configureStateBackend } from "./state-backend";
 import { literal, literalTags } from "../constructs/terraform-literal";
+import { requireAwsProvider } from "./provider-requirements";
 
 /** Props of {@link BootstrapStack}. */
 export interface BootstrapStackProps {
@@ -44,7 +45,7 @@ export class BootstrapStack extends TerraformStack {
     const { account } = documents;
     super(scope, `bootstrap-${account.name}`);
     configureStateBackend(this, network.backend, props.localStatePath ?? "terraform.tfstate");
-    this.addOverride("terraform.required_providers.aws.source", "hashicorp/aws");
+    requireAwsProvider(this);
     const provider = new AwsProvider(this, "aws", {
       region,
       allowedAccountIds: [account.accountId],

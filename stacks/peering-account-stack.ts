@@ -2,6 +2,7 @@ import { Node, type Construct } from "constructs";
 import { TerraformStack, type TerraformElement } from "cdktf";
 import { AwsProviders } from "../constructs/aws-providers";
 import { configureStateBackend } from "./state-backend";
+import { requireAwsProvider } from "./provider-requirements";
 import { VpcPeering } from "../constructs/vpc-peering";
 import type { Network, RoleMode } from "../model/network";
 import type { StackPlan } from "../model/stacks";
@@ -46,8 +47,7 @@ export class PeeringAccountStack extends TerraformStack {
     const { network, plan } = props;
     super(scope, plan.name);
     configureStateBackend(this, network.backend, props.localStatePath ?? "terraform.tfstate");
-    // cdktf writes the short source "aws"; spell out the registry address it means.
-    this.addOverride("terraform.required_providers.aws.source", "hashicorp/aws");
+    requireAwsProvider(this);
     const providers = new AwsProviders(this, "providers", {
       project: network.project,
       tags: network.tags,

@@ -1,6 +1,7 @@
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { currentLibrary } from "../../scripts/cdk-library";
 
 /** The project folder, where npm and the cdktf CLI run. */
 export const projectDir = resolve(__dirname, "..", "..");
@@ -8,8 +9,8 @@ export const projectDir = resolve(__dirname, "..", "..");
 /** `npm run synth`'s command, run directly (npm itself adds nothing under test). */
 export const npmSynth = (JSON.parse(readFileSync(join(projectDir, "package.json"), "utf8")) as { scripts: { synth: string } }).scripts.synth.split(" ");
 
-/** The real CLI, as a user runs it: `npx cdktf synth --output <outdir>` (cdktf.json's app). */
-export const cliSynth = (outdir: string): string[] => ["npx", "cdktf", "synth", "--output", outdir];
+/** The real CLI, as a user runs it: `npx cdktf synth --output <outdir>` (cdktf.json's app), or `npx cdktn ...` after `npm run use-cdktn`. */
+export const cliSynth = (outdir: string): string[] => ["npx", currentLibrary().cli.bin, "synth", "--output", outdir];
 
 /** Every file below a folder with its content, for byte-for-byte comparison. */
 export function snapshotTree(dir: string): Record<string, string> {

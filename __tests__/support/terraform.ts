@@ -1,5 +1,6 @@
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { findProviderMirror, writeMirrorCliConfig } from "../../scripts/terraform/provider-mirror";
+import { AWS_PROVIDER_VERSION } from "../../stacks/provider-requirements";
 
 /** Terraform, with a CLI config that installs the AWS provider from the local mirror; or why it cannot run here. */
 export type TerraformSetup = { readonly run: (cwd: string, args: string[]) => SpawnSyncReturns<string>; readonly env: NodeJS.ProcessEnv } | { readonly skipped: string };
@@ -11,7 +12,7 @@ export type TerraformSetup = { readonly run: (cwd: string, args: string[]) => Sp
  */
 export function terraformSetup(cliConfigFile: string): TerraformSetup {
   const version = spawnSync("terraform", ["version"], { encoding: "utf8", env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" } });
-  const mirror = findProviderMirror();
+  const mirror = findProviderMirror(AWS_PROVIDER_VERSION);
   const skipped = version.status !== 0 ? "terraform is not on the PATH" : "missing" in mirror ? mirror.missing : undefined;
   if (skipped) {
     if (process.env.CI === "true") throw new Error(`terraform tests cannot run with CI=true: ${skipped}`);
