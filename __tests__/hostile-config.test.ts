@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -8,7 +8,7 @@ import { isCidr, parseCidr } from "../model/cidr";
 import { renderTopologyDiagram } from "../report/topology-diagram";
 import { ConfigValidationError, type Finding } from "../validation/finding";
 import { checkConfig, validateConfig } from "../validation/validate";
-import { npmSynth, runInProject } from "./support/synth-process";
+import { cliSynth, npmSynth, runInProject } from "./support/synth-process";
 import { compliantConfig, type MutableConfig } from "./validation/fixture";
 
 // Issue 10, "hostile and careless input": one case per reproduction that is about the config.
@@ -210,7 +210,10 @@ describe("GIVEN an empty network", () => {
     expect(npm.status).toBe(0);
     expect(npm.stderr).toContain("warning: peerings: no peering is configured");
     expect(npm.stdout).toContain("3 stacks in");
-  });
+    const cli = runInProject(cliSynth(join(work, "empty-cli.out")), { PEERING_CONFIG: path });
+    expect(cli.status).toBe(0);
+    expect(readdirSync(join(work, "empty-cli.out", "stacks")).sort()).toEqual(["peering-far", "peering-hub", "peering-spoke"]);
+  }, 120_000);
 });
 
 describe("GIVEN the remaining validation gaps of the probe", () => {
