@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
 import fc from "fast-check";
@@ -10,9 +10,11 @@ import { accountDocumentFiles, accountDocuments } from "../iam/account-documents
 import { TERRAFORM_READ_ACTIONS } from "../iam/deployer-policy";
 import type { PolicyDocument, PolicyStatement } from "../iam/policy-document";
 import { SIDES, vpcOf, type Network } from "../model/network";
+import { OUTPUT_RECORD } from "../output/output-record";
 import { roleNameAndPath } from "../stacks/bootstrap-stack";
 import { validateConfig } from "../validation/validate";
 import { resourcesOf, synthConfig } from "./support/synth";
+import { snapshotTree } from "./support/synth-process";
 import { compliantConfig } from "./validation/fixture";
 
 const asList = (value: string | readonly string[] | undefined): string[] => (value === undefined ? [] : typeof value === "string" ? [value] : [...value]);
@@ -270,16 +272,23 @@ describe("GIVEN npm run iam", () => {
   const runIam = (env: Record<string, string> = {}) =>
     spawnSync(command[0], command.slice(1), { cwd: projectDir, encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: join(dir, "out"), ...env } });
 
-  it("THEN it replaces cdktf.out/iam with exactly this config's documents: nothing of an earlier config is left", () => {
-    const iamDir = join(dir, "out", "iam");
-    mkdirSync(join(iamDir, "ci"), { recursive: true });
-    writeFileSync(join(iamDir, "removed-account.policy.json"), "{}");
-    writeFileSync(join(iamDir, "app.plan-trust.json"), "{}");
-    writeFileSync(join(iamDir, "ci", "old.trust.json"), "{}");
+  it("THEN documents an earlier synth wrote for a config since changed are gone, and files synth did not write stay", () => {
+    expect(runIam().status).toBe(0);
+    const out = join(dir, "out");
+    const iamDir = join(out, "iam");
+    // What an earlier config's synth wrote: an account since removed, a CI role no longer configured.
+    const record = JSON.parse(readFileSync(join(out, OUTPUT_RECORD), "utf8")) as { files: string[] };
+    for (const stale of ["iam/removed-account.policy.json", "iam/ci/old.trust.json"]) {
+      writeFileSync(join(out, stale), "{}");
+      record.files.push(stale);
+    }
+    writeFileSync(join(out, OUTPUT_RECORD), JSON.stringify(record));
+    writeFileSync(join(iamDir, "NOTES-for-admins.md"), "ours");
     const result = runIam();
     expect(result.status).toBe(0);
     const listed = (readdirSync(iamDir, { recursive: true }) as string[]).map((f) => f.split(sep).join("/")).sort();
     expect(listed).toEqual([
+      "NOTES-for-admins.md",
       "app.plan-policy.json",
       "app.plan-trust.json",
       "app.policy.json",
@@ -298,19 +307,25 @@ describe("GIVEN npm run iam", () => {
       "shared.policy.json",
       "shared.trust.json",
     ]);
+    expect(result.stdout).toContain(`wrote ${join(out, "iam", "app.plan-trust.json")}`);
     expect(readFileSync(join(iamDir, "app.plan-trust.json"), "utf8")).toContain("TrustPlanner");
-    expect(readdirSync(join(dir, "out"))).toEqual(["iam"]);
   });
 
-  it("WHEN the config is invalid THEN the folder stays exactly as it was", () => {
-    const iamDir = join(dir, "out", "iam");
-    mkdirSync(iamDir, { recursive: true });
-    writeFileSync(join(iamDir, "app.policy.json"), "earlier");
+  it("WHEN the config is invalid THEN the output stays exactly as it was", () => {
+    expect(runIam().status).toBe(0);
+    const before = snapshotTree(join(dir, "out"));
     writeFileSync(join(dir, "bad.yaml"), "project: Bad Name\naccounts: {}\nvpcs: {}\npeerings: {}\n");
     const result = runIam({ PEERING_CONFIG: join(dir, "bad.yaml") });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("project");
-    expect(readdirSync(iamDir)).toEqual(["app.policy.json"]);
-    expect(readFileSync(join(iamDir, "app.policy.json"), "utf8")).toBe("earlier");
+    expect(snapshotTree(join(dir, "out"))).toEqual(before);
+  });
+
+  it("WHEN CDKTF_OUTDIR names a folder synth did not write THEN it refuses and writes no iam/ there", () => {
+    writeFileSync(join(dir, "precious.txt"), "keep");
+    const result = runIam({ CDKTF_OUTDIR: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`refusing to replace ${dir}`);
+    expect(readdirSync(dir)).toEqual(["precious.txt"]);
   });
 });

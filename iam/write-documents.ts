@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Network } from "../model/network";
-import { replaceFolder } from "../output/replace-folder";
 import { accountDocumentFiles } from "./account-documents";
 
 /** Where every synth (and `npm run iam`) writes the account roles' IAM documents, when the config has `iam`. */
@@ -16,14 +15,4 @@ export function writeIamDocuments(network: Network, dir: string): string[] {
     writeFileSync(join(dir, name), text);
   }
   return Object.keys(files);
-}
-
-/**
- * Replaces a folder with exactly the IAM documents of this config, all or
- * nothing (see {@link replaceFolder}): documents of an earlier config (an
- * account since removed, a role no longer configured) do not survive, and a
- * failure leaves the folder as it was.
- */
-export function replaceIamDocuments(network: Network, dir: string): string[] {
-  return replaceFolder(dir, (staging) => writeIamDocuments(network, staging));
 }

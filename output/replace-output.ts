@@ -16,6 +16,8 @@ export interface ReplaceOutputResult {
   readonly retiredStacks: readonly string[];
   /** Things worth telling the user: recovered interrupted synths, files kept beside a new file of the same name. */
   readonly notes: readonly string[];
+  /** Every file `write` wrote, as the output record lists them. */
+  readonly files: readonly string[];
 }
 
 /**
@@ -52,9 +54,10 @@ export function replaceOutput(given: string, protect: ProtectedFolders, write: (
       rmSync(staging, { recursive: true, force: true });
       throw outputErrorFrom(cause, given);
     }
+    let record: OutputRecord;
     try {
       write(staging);
-      completeOutputRecord(staging);
+      record = completeOutputRecord(staging);
     } catch (cause) {
       rmSync(staging, { recursive: true, force: true });
       throw cause;
@@ -69,7 +72,7 @@ export function replaceOutput(given: string, protect: ProtectedFolders, write: (
       }
       renameSync(staging, folder.path);
       rmSync(previous, { recursive: true, force: true });
-      return { path: folder.path, ...carried };
+      return { path: folder.path, files: record.files, ...carried };
     } catch (cause) {
       throw outputErrorFrom(cause, given);
     }

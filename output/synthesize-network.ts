@@ -39,6 +39,8 @@ export interface SynthesisResult {
   readonly retiredStacks: readonly string[];
   /** Whether IAM documents were written (the config has `iam`). */
   readonly iamDocuments: boolean;
+  /** Every file synth wrote, relative to the output folder, with `/` separators. */
+  readonly files: readonly string[];
   /** Warnings about the output itself, one line each. */
   readonly notes: readonly string[];
 }
@@ -75,7 +77,7 @@ export function synthesizeNetwork(network: Network, outdir: string, options: Syn
         "If its state still holds resources, they are no longer managed: run terraform destroy there, or put its account back under accounts",
     ),
   ];
-  return { stacks: stackNames, retiredStacks: replaced.retiredStacks, iamDocuments: network.iam !== undefined, notes };
+  return { stacks: stackNames, retiredStacks: replaced.retiredStacks, iamDocuments: network.iam !== undefined, files: replaced.files, notes };
 }
 
 /** The nearest folder above this module (or the bundle that holds it) with a package.json: the project root. */

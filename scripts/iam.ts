@@ -3,27 +3,28 @@
  * (`<account>.policy.json`, `<account>.trust.json`, and for plan roles
  * `<account>.plan-policy.json`, `<account>.plan-trust.json`, and the CI
  * roles' `ci/plan.*.json`, `ci/deploy.*.json`) for teams whose IAM is managed
- * elsewhere. Every synth writes the same files. The folder is replaced all or
- * nothing: written beside it first, then swapped in, so that nothing of an
- * earlier config is left and a failure leaves it as it was.
+ * elsewhere. It is a synth (the documents are part of every output) that
+ * lists the documents: the output folder is replaced all or nothing, only
+ * what synth wrote before is replaced, and documents of an earlier config
+ * (an account since removed, a role no longer configured) are gone.
  */
 import { join } from "node:path";
 import { loadConfig } from "../config/load";
-import { IAM_DIR, replaceIamDocuments } from "../iam/write-documents";
+import { IAM_DIR } from "../iam/write-documents";
+import { runCommand } from "../output/run-command";
+import { synthesizeNetwork } from "../output/synthesize-network";
 import { ConfigValidationError, error } from "../validation/finding";
 
-try {
-  const { network, source } = loadConfig();
+runCommand(() => {
+  const { network, source, roles, warnings } = loadConfig();
   if (!network.iam) {
     throw new ConfigValidationError(
       [error("iam.deployerRoleArn", "trust policies name the role that runs terraform; set iam.deployerRoleArn, e.g. arn:aws:iam::111111111111:role/platform-deployer")],
       source,
     );
   }
-  const dir = join(process.env.CDKTF_OUTDIR ?? "cdktf.out", IAM_DIR);
-  for (const file of replaceIamDocuments(network, dir)) process.stdout.write(`wrote ${join(dir, file)}\n`);
-} catch (cause) {
-  if (!(cause instanceof ConfigValidationError)) throw cause;
-  process.stderr.write(`${cause.message}\n`);
-  process.exitCode = 1;
-}
+  const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
+  const result = synthesizeNetwork(network, outdir, { roles, warnings });
+  for (const note of result.notes) process.stderr.write(`warning: ${note}\n`);
+  for (const file of result.files.filter((f) => f.startsWith(`${IAM_DIR}/`))) process.stdout.write(`wrote ${join(outdir, file)}\n`);
+});
