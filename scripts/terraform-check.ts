@@ -36,7 +36,8 @@ const workDir = resolve(".terraform-check");
 /** The parts of a stack's Terraform JSON read here. */
 interface StackJson {
   readonly provider: { readonly aws: ReadonlyArray<{ readonly alias?: string }> };
-  readonly resource: Record<string, Record<string, unknown>>;
+  /** Absent in an empty stack (an account that requests no peering). */
+  readonly resource?: Record<string, Record<string, unknown>>;
   readonly terraform: { readonly required_providers?: Record<string, { source: string; version?: string }> };
 }
 
@@ -143,7 +144,7 @@ async function main(): Promise<number> {
     const json = stacks.get(name) as StackJson;
     const plan = plans.get(name);
     const aliases = json.provider.aws.map((p) => p.alias).filter((a): a is string => a !== undefined);
-    const roleIds = Object.keys(json.resource.aws_iam_role ?? {}).map((id) => id.replace(/_role$/, ""));
+    const roleIds = Object.keys(json.resource?.aws_iam_role ?? {}).map((id) => id.replace(/_role$/, ""));
     writeFileSync(join(stackDir, "mocked.tftest.hcl"), plan ? renderMockTest(plan, aliases) : renderBootstrapMockTest(roleIds));
 
     const failure = await terraform(stackDir, ["test", "-no-color"], env);
