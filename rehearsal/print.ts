@@ -21,3 +21,12 @@ export function describeOutcome(o: StackOutcome): string {
   }
   return lines.join("\n");
 }
+
+/** The lines of a plan's output that say what would change. */
+export function planDiff(output: string): string {
+  return output
+    .split("\n")
+    .filter((l) => /^\s+[~+-] |will be|must be|Plan:|Error/.test(l))
+    .slice(0, 30)
+    .join("\n");
+}

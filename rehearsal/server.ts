@@ -65,8 +65,9 @@ export function handle(world: World, authorization: string, body: string): { sta
     if (!session) throw new AwsError("AuthFailure", `AWS was not able to validate the provided access credentials (unknown access key ${scope[1]})`, 401);
     const region = service === "iam" ? "us-east-1" : scope[2];
     const handler = HANDLERS[service][action];
-    const record = (r: Omit<CallRecord, "service" | "account" | "region" | "role">) =>
-      world.calls.push({ service, account: session.account, region, role: session.principalArn, ...r });
+    const at = Date.now();
+    const record = (r: Omit<CallRecord, "service" | "account" | "region" | "role" | "at" | "client">) =>
+      world.calls.push({ service, account: session.account, region, role: session.principalArn, client: session.client, at, ...r });
     if (!handler) {
       record({ action: `${service}:${action}`, resource: "-", decision: "error", detail: "not implemented" });
       throw new AwsError("InvalidAction", `local AWS: ${service}:${action} is not implemented (rehearsal/${service}.ts); the provider called something new`);

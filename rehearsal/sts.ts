@@ -14,9 +14,9 @@ import { AwsError } from "./xml";
  */
 
 /** Registers a base credential (not limited by any policy) for a principal such as iam.deployerRoleArn. */
-export function addBaseCredential(world: World, accessKeyId: string, principalArn: string): Session {
+export function addBaseCredential(world: World, accessKeyId: string, principalArn: string, client?: string): Session {
   const account = principalArn.split(":")[4];
-  const session: Session = { account, principalArn, callerArn: principalArn, unrestricted: true };
+  const session: Session = { account, principalArn, callerArn: principalArn, unrestricted: true, client };
   world.sessions[accessKeyId] = session;
   return session;
 }
@@ -39,6 +39,7 @@ export const assumeRole: Handler = (ctx) => {
     principalArn: role.arn,
     callerArn: `arn:aws:sts::${role.account}:assumed-role/${role.name}/${sessionName}`,
     unrestricted: false,
+    client: ctx.session.client,
   };
   return {
     Credentials: {

@@ -41,6 +41,9 @@ export function terraformSetup(workDir: string, cacheDir: string): TerraformSetu
     AWS_CONFIG_FILE: "/dev/null",
     AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
     AWS_EC2_METADATA_DISABLED: "true",
+    // The provider builds its whole schema in every process it starts; a lazier garbage collector makes that
+    // about 20% cheaper (measured: terraform validate 5.7 s -> 4.6 s).
+    GOGC: "400",
     ...(process.env.TF_LOG ? { TF_LOG: process.env.TF_LOG, TF_LOG_PATH: process.env.TF_LOG_PATH } : {}),
   };
   return { env };

@@ -116,6 +116,8 @@ export interface Session {
   readonly callerArn: string;
   /** Not restricted by any policy: the base credential (the deployer). */
   readonly unrestricted: boolean;
+  /** Which client (rehearsal stack) holds the credential; inherited by the sessions it assumes. */
+  readonly client?: string;
 }
 
 /** One recorded call. */
@@ -127,6 +129,10 @@ export interface CallRecord {
   readonly action: string;
   readonly resource: string;
   readonly decision: "allow" | "deny" | "error";
+  /** The client (rehearsal stack) that made the call, when known. */
+  readonly client?: string;
+  /** When the call came in (ms since the epoch). */
+  readonly at: number;
   /** For a denial: what was missing; for an error: the error code and message. */
   readonly detail?: string;
 }

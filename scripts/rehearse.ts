@@ -15,8 +15,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/load";
-import { describeOutcome } from "../rehearsal/print";
-import { Rehearsal } from "../rehearsal/rehearsal";
+import { describeOutcome, planDiff } from "../rehearsal/print";
+import { inPhases, Rehearsal } from "../rehearsal/rehearsal";
 import { pluginCacheDir, terraformMissing } from "../rehearsal/setup";
 import { terraformSetup } from "../rehearsal/terraform";
 import { dumpWorld } from "../rehearsal/world";
@@ -51,27 +51,31 @@ async function main(): Promise<number> {
     let denials = 0;
     try {
       console.log(`rehearsing ${source} against the local AWS at ${rehearsal.aws.url}`);
-      for (const stack of chosen()) {
+      await inPhases(chosen(), async (stack) => {
         const o = await rehearsal.apply(stack);
         console.log(describeOutcome(o));
         denials += o.denials.length;
         if (!o.ok) failed++;
-      }
-      for (const stack of chosen()) {
+      });
+      await inPhases(chosen(), async (stack) => {
         const o = await rehearsal.plan(stack);
         console.log(`${o.exitCode === 0 ? "ok  " : "FAIL"} ${stack}: re-plan ${o.exitCode === 0 ? "clean" : `not clean (exit ${o.exitCode})`}`);
         if (o.exitCode !== 0) {
           failed++;
-          console.log(o.output.split("\n").filter((l) => /^\s+[~+-]|will be|must be/.test(l)).slice(0, 20).join("\n"));
+          console.log(planDiff(o.output));
         }
-      }
+      });
       if (values.destroy) {
-        for (const stack of chosen().reverse()) {
-          const o = await rehearsal.destroy(stack);
-          console.log(describeOutcome(o));
-          denials += o.denials.length;
-          if (!o.ok) failed++;
-        }
+        await inPhases(
+          chosen(),
+          async (stack) => {
+            const o = await rehearsal.destroy(stack);
+            console.log(describeOutcome(o));
+            denials += o.denials.length;
+            if (!o.ok) failed++;
+          },
+          true,
+        );
       }
       if (values.dump) writeFileSync(values.dump, dumpWorld(rehearsal.aws.world));
     } finally {
