@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Network } from "../model/network";
+import { type ObservedActions, readProviderLog } from "./observe";
 import { renderOverride } from "./override";
 import { seedWorld } from "./seed";
 import { type LocalAws, startLocalAws } from "./server";
@@ -71,6 +72,9 @@ export async function inPhases<T>(stacks: readonly string[], fn: (stack: string)
 
 /** A running rehearsal. */
 export class Rehearsal {
+  /** When set, the actions the provider calls are recorded here, per resource type and operation. */
+  observed?: ObservedActions;
+
   private constructor(
     readonly aws: LocalAws,
     readonly workDir: string,
@@ -120,11 +124,14 @@ export class Rehearsal {
   }
 
   /** Runs one terraform command in a stack and reports what it did. */
-  async run(stack: string, args: readonly string[]): Promise<StackOutcome> {
+  async run(stack: string, args: readonly string[], applyAs = "update"): Promise<StackOutcome> {
     const started = Date.now();
     const init = await this.prepare(stack);
     const first = this.aws.world.calls.length;
-    const result = init.code === 0 ? await terraform(this.stackDir(stack), [...args, "-no-color", "-input=false"], this.env) : init;
+    const log = join(this.stackDir(stack), "provider-debug.log");
+    const env = this.observed ? { ...this.env, TF_LOG_PROVIDER: "DEBUG", TF_LOG_PATH: log } : this.env;
+    const result = init.code === 0 ? await terraform(this.stackDir(stack), [...args, "-no-color", "-input=false"], env) : init;
+    if (this.observed) readProviderLog(log, applyAs, this.observed);
     const calls = this.aws.world.calls.slice(first).filter((c) => c.client === stack);
     const output = result.stdout + result.stderr;
     const addresses = (verb: string) => [...output.matchAll(new RegExp(`^(\\S+): ${verb} complete`, "gm"))].map((m) => m[1]);
@@ -143,13 +150,13 @@ export class Rehearsal {
   }
 
   /** terraform apply -auto-approve. */
-  apply(stack: string): Promise<StackOutcome> {
-    return this.run(stack, ["apply", "-auto-approve"]);
+  apply(stack: string, applyAs = "create"): Promise<StackOutcome> {
+    return this.run(stack, ["apply", "-auto-approve"], applyAs);
   }
 
   /** terraform destroy -auto-approve. */
   destroy(stack: string): Promise<StackOutcome> {
-    return this.run(stack, ["destroy", "-auto-approve"]);
+    return this.run(stack, ["destroy", "-auto-approve"], "delete");
   }
 
   /** terraform plan -detailed-exitcode (0: no changes, 2: changes). */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { accountDocuments } from "../iam/account-documents";
-import type { Network, Vpc } from "../model/network";
+import type { Network, Peering, Vpc } from "../model/network";
 import { putRole } from "./iam";
 import type { Policy } from "./policy";
 import { addBaseCredential } from "./sts";
@@ -12,7 +12,10 @@ import type { World } from "./world";
  * (ours and external) with its CIDRs, the route tables (each with its local
  * routes, https://docs.aws.amazon.com/vpc/latest/userguide/RouteTables.html#route-table-routes)
  * and security groups the config names, in the accounts and regions they
- * belong to; and the account roles the bootstrap stacks will not create.
+ * belong to; the account roles the bootstrap stacks will not create; and
+ * the peerings the config says exist: an adopted one (`existing`) as made by
+ * hand (active, with its routes and rules), and one an external requester
+ * made (`peeringConnectionId`) pending acceptance.
  */
 
 /** The access key of the base credential (the deployer). */
@@ -70,6 +73,49 @@ function addSecurityGroup(world: World, vpc: Vpc, id: string): void {
   world.securityGroups.push({ id, account: vpc.account.accountId, region: vpc.region, vpcId: vpc.vpcId, name: id, tags: {} });
 }
 
+const sideOf = (vpc: Vpc, dns: boolean) => ({ account: vpc.account.accountId, region: vpc.region, vpcId: vpc.vpcId, allowDnsResolutionFromRemoteVpc: dns });
+
+/** A peering made by hand in the console: active, DNS as configured, a Name tag, its routes and its ingress rules. */
+export function seedHandMadePeering(world: World, peering: Peering, id: string): void {
+  world.peerings.push({
+    id,
+    requester: sideOf(peering.requester, peering.dnsResolution),
+    accepter: sideOf(peering.accepter, peering.dnsResolution),
+    status: "active",
+    message: "Active",
+    tags: { [peering.requester.account.accountId]: { Name: peering.name } },
+  });
+  for (const side of ["requester", "accepter"] as const) {
+    const vpc = peering[side];
+    for (const route of peering.routes[side]) {
+      addRouteTable(world, vpc, route.routeTableId);
+      const table = world.routeTables.find((t) => t.id === route.routeTableId && t.account === vpc.account.accountId);
+      const key = route.destination.family === "ipv4" ? "destinationCidrBlock" : "destinationIpv6CidrBlock";
+      table?.routes.push({ [key]: route.destination.text, vpcPeeringConnectionId: id, origin: "CreateRoute" });
+    }
+    for (const rule of peering.ingress[side]) {
+      if (!rule.existingRuleId) continue;
+      addSecurityGroup(world, vpc, rule.securityGroupId);
+      const protocol = rule.protocol === "all" ? "-1" : rule.protocol;
+      world.rules.push({
+        id: rule.existingRuleId,
+        groupId: rule.securityGroupId,
+        account: vpc.account.accountId,
+        region: vpc.region,
+        isEgress: false,
+        ipProtocol: protocol,
+        fromPort: rule.fromPort ?? -1,
+        toPort: rule.toPort ?? -1,
+        ...(rule.source.kind === "cidr"
+          ? { [rule.source.family === "ipv4" ? "cidrIpv4" : "cidrIpv6"]: rule.source.cidr.text }
+          : { referencedGroup: { groupId: rule.source.securityGroupId, userId: rule.source.ownerAccountId } }),
+        description: rule.description,
+        tags: {},
+      });
+    }
+  }
+}
+
 function readJson(file: string): Policy | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Policy) : undefined;
 }
@@ -100,6 +146,19 @@ export function seedWorld(world: World, network: Network, options: SeedOptions):
         addSecurityGroup(world, vpc, rule.securityGroupId);
         if (rule.source.kind === "securityGroup") addSecurityGroup(world, other, rule.source.securityGroupId);
       }
+    }
+  }
+  for (const peering of network.peerings) {
+    if (peering.existingConnectionId) seedHandMadePeering(world, peering, peering.existingConnectionId);
+    if (peering.incomingConnectionId) {
+      world.peerings.push({
+        id: peering.incomingConnectionId,
+        requester: sideOf(peering.requester, false),
+        accepter: sideOf(peering.accepter, false),
+        status: "pending-acceptance",
+        message: `Pending Acceptance by ${peering.accepter.account.accountId}`,
+        tags: {},
+      });
     }
   }
   const iamDir = join(options.outdir, "iam");
