@@ -24,7 +24,8 @@ export function readProviderLog(file: string, applyAs: string, observed: Observe
     if (!type || !rpc || !service || !method) continue;
     const operation = { ReadResource: "read", ImportResourceState: "import", ApplyResourceChange: applyAs }[rpc] ?? rpc;
     const action = `${service.toLowerCase()}:${method}`;
-    const byOperation = (observed[type] ??= {});
+    observed[type] ??= {};
+    const byOperation = observed[type];
     byOperation[operation] = [...new Set([...(byOperation[operation] ?? []), action])].sort();
   }
   rmSync(file, { force: true });
