@@ -119,6 +119,39 @@ async function exampleScenarios(workDir: string, env: NodeJS.ProcessEnv, observe
     const problems = worldProblems(r.aws.world, network);
     check("example: peerings active, routes, rules and DNS options as configured", problems.length === 0, problems.join("\n"));
     await replanClean(r, "example");
+
+    // Remove the last peering an account requests: the account keeps its stack, empty, whose plan
+    // destroys exactly that peering (through the accepter's provider, still declared); then apply.
+    const app = network.vpcs.get("app-use1");
+    const data = network.vpcs.get("data-euw1");
+    if (!app || !data) throw new Error("config/example.ts has the VPCs app-use1 and data-euw1");
+    const liveAppToData = () => r.aws.world.peerings.filter((p) => p.requester.vpcId === app.vpcId && p.accepter.vpcId === data.vpcId && p.status === "active");
+    const [appToData] = liveAppToData();
+    const withoutLast = structuredClone(exampleConfig) as { peerings: Record<string, unknown> };
+    delete withoutLast.peerings["app-to-data"];
+    const removedOutdir = join(workDir, "example-removed.out");
+    synth(withoutLast, removedOutdir, "config/example.ts without app-to-data");
+    r.useOutput(removedOutdir);
+    const removal = await changesOf(r);
+    const notRemoval = removal.filter((c) => c.actions.join() !== "delete" || !c.address.includes("app-to-data"));
+    check(
+      "remove last: removing an account's last peering plans exactly the destruction of its resources",
+      removal.length > 0 && notRemoval.length === 0,
+      describeChanges(notRemoval.length ? notRemoval : removal),
+    );
+    const removedApply = await inPhases(r.stacks().filter((s) => !s.startsWith("bootstrap-")), (s) => r.apply(s));
+    for (const o of removedApply) console.log(describeOutcome(o));
+    const stillThere = [
+      ...liveAppToData().map((p) => `peering ${p.id} is still active`),
+      ...r.aws.world.routeTables.flatMap((t) => t.routes.filter((x) => appToData && x.vpcPeeringConnectionId === appToData.id).map((x) => `route ${t.id} -> ${x.vpcPeeringConnectionId}`)),
+    ];
+    check(
+      "remove last: the emptied stack applies and the world keeps no peering or route of it",
+      appToData !== undefined && removedApply.every((o) => o.ok) && stillThere.length === 0,
+      [...removedApply.filter((o) => !o.ok).map((o) => `${o.stack} failed`), ...stillThere].join("\n"),
+    );
+    r.useOutput(outdir);
+
     const destroyed = await inPhases(r.stacks(), (s) => r.destroy(s), true);
     for (const o of destroyed) console.log(describeOutcome(o));
     check("example: every stack destroys", destroyed.every((o) => o.ok));
