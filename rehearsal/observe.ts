@@ -5,7 +5,11 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
  * operation, read from the provider's own debug log (each "HTTP Request
  * Sent" line names rpc.service, rpc.method, tf_rpc and tf_resource_type).
  * ReadResource is "read", ImportResourceState "import", and
- * ApplyResourceChange the operation of the command (create, update, delete).
+ * ApplyResourceChange the operation of the command (create, update, delete);
+ * a call inside a resource operation that carries no tf_rpc (made from a
+ * waiter) counts as the command's operation too. The provider's log is not
+ * complete when several aliased provider processes write to it, so the
+ * endpoint's own records are added per command under "(any resource type)".
  */
 
 /** resource type -> operation -> sorted actions (`ec2:CreateRoute`). */
@@ -21,8 +25,8 @@ export function readProviderLog(file: string, applyAs: string, observed: Observe
     const rpc = field("tf_rpc");
     const service = field("rpc.service");
     const method = field("rpc.method");
-    if (!type || !rpc || !service || !method) continue;
-    const operation = { ReadResource: "read", ImportResourceState: "import", ApplyResourceChange: applyAs }[rpc] ?? rpc;
+    if (!type || !service || !method) continue;
+    const operation = rpc ? ({ ReadResource: "read", ImportResourceState: "import", ApplyResourceChange: applyAs }[rpc] ?? rpc) : applyAs;
     const action = `${service.toLowerCase()}:${method}`;
     observed[type] ??= {};
     const byOperation = observed[type];
@@ -46,4 +50,14 @@ export function sortedObservations(observed: ObservedActions): ObservedActions {
         ),
       ]),
   );
+}
+
+/** The key under which the endpoint's own records are kept, per terraform command. */
+export const ANY_RESOURCE_TYPE = "(any resource type)";
+
+/** Adds the actions the endpoint recorded for one terraform command. */
+export function addRecordedCalls(observed: ObservedActions, command: string, actions: readonly string[]): void {
+  observed[ANY_RESOURCE_TYPE] ??= {};
+  const byCommand = observed[ANY_RESOURCE_TYPE];
+  byCommand[command] = [...new Set([...(byCommand[command] ?? []), ...actions])].sort();
 }

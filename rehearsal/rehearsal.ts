@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Network } from "../model/network";
-import { type ObservedActions, readProviderLog } from "./observe";
+import { addRecordedCalls, type ObservedActions, readProviderLog } from "./observe";
 import { renderOverride } from "./override";
 import { seedWorld } from "./seed";
 import { type LocalAws, startLocalAws } from "./server";
@@ -133,6 +133,7 @@ export class Rehearsal {
     const result = init.code === 0 ? await terraform(this.stackDir(stack), [...args, "-no-color", "-input=false"], env) : init;
     if (this.observed) readProviderLog(log, applyAs, this.observed);
     const calls = this.aws.world.calls.slice(first).filter((c) => c.client === stack);
+    if (this.observed) addRecordedCalls(this.observed, args[0], calls.filter((c) => c.decision === "allow").map((c) => c.action));
     const output = result.stdout + result.stderr;
     const addresses = (verb: string) => [...output.matchAll(new RegExp(`^(\\S+): ${verb} complete`, "gm"))].map((m) => m[1]);
     return {
