@@ -4,17 +4,12 @@ import { ec2Arn } from "./arns";
 import { policyDocument, sortedUnique, type PolicyDocument, type PolicyStatement } from "./policy-document";
 
 /**
- * The read calls Terraform makes for these resources. EC2 Describe* calls
+ * The read calls Terraform makes for these resources, as the rehearsal
+ * observed the AWS provider 5.100.0 making them in create, read, update,
+ * delete and import (`rehearsal/observed-actions.json`). EC2 Describe* calls
  * have no resource-level permissions, so these are the only actions on "*".
  */
-export const TERRAFORM_READ_ACTIONS = [
-  "ec2:DescribeRouteTables",
-  "ec2:DescribeSecurityGroupRules",
-  "ec2:DescribeSecurityGroups",
-  "ec2:DescribeTags",
-  "ec2:DescribeVpcPeeringConnections",
-  "ec2:DescribeVpcs",
-] as const;
+export const TERRAFORM_READ_ACTIONS = ["ec2:DescribeRouteTables", "ec2:DescribeSecurityGroupRules", "ec2:DescribeVpcPeeringConnections"] as const;
 
 const readStatement: PolicyStatement = {
   Sid: "ReadForTerraform",
