@@ -5,7 +5,7 @@
  * nothing is written.
  */
 import { loadConfig } from "./config/load";
-import { formatFinding } from "./validation/finding";
+import { formatFinding } from "./core/finding";
 import { synthesizeNetwork } from "./output/synthesize-network";
 import { runCommand } from "./output/run-command";
 

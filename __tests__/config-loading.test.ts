@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { stringify } from "yaml";
 import { exampleConfig } from "../config/example";
 import { loadConfig } from "../config/load";
-import { ConfigValidationError } from "../validation/finding";
+import { ConfigValidationError } from "../core/finding";
 import { copyOf } from "./support/synth";
 
 const dir = mkdtempSync(join(tmpdir(), "peering-config-"));

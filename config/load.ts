@@ -1,6 +1,6 @@
 import type { RoleMode } from "../model/network";
 import { config } from "./config";
-import { ConfigValidationError, error } from "../validation/finding";
+import { ConfigValidationError, error } from "../core/finding";
 import { validateConfig, type ValidatedConfig } from "../validation/validate";
 import { toPlainData } from "./plain-data";
 import { readConfigFile } from "./read-config-file";

@@ -1,6 +1,6 @@
 import type { AwsPartition, AwsRegion } from "../config/aws-regions";
 import type { BackendConfig, IamConfig, IngressProtocol, QuotasConfig } from "../config/schema";
-import type { Cidr, IpFamily } from "./cidr";
+import type { Cidr, IpFamily } from "../core/cidr";
 
 /**
  * The resolved network: the config with every reference followed, every

@@ -1,4 +1,4 @@
-import { ConfigValidationError } from "../validation/finding";
+import { ConfigValidationError } from "../core/finding";
 import { OutputFolderError } from "./output-error";
 
 /**

@@ -4,7 +4,7 @@ import { TerraformStack } from "cdktf";
 import type { Network, RoleMode } from "../model/network";
 import { renderPeeringReport } from "../report/peering-report";
 import { readStackSummaries, summarizeStack } from "../report/stack-summary";
-import type { Finding } from "../validation/finding";
+import type { Finding } from "../core/finding";
 import { IAM_DIR, writeIamDocuments } from "../iam/write-documents";
 import { buildApp } from "../stacks/synthesize";
 import { RETIRED_DIR, replaceOutput } from "./replace-output";

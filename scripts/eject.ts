@@ -15,7 +15,7 @@ import { join, relative, resolve } from "node:path";
 import { App } from "cdktf";
 import { loadConfig } from "../config/load";
 import { addPeeringStacks } from "../stacks/synthesize";
-import { ConfigValidationError, formatFinding } from "../validation/finding";
+import { ConfigValidationError, formatFinding } from "../core/finding";
 import { EjectTargetError, ejectStacks } from "./eject/eject-stacks";
 
 const USAGE = "usage: npm run eject -- <folder> [--hcl]";

@@ -10,7 +10,7 @@
 import { join } from "node:path";
 import { loadConfig } from "../config/load";
 import { IAM_DIR, replaceIamDocuments } from "../iam/write-documents";
-import { ConfigValidationError, error } from "../validation/finding";
+import { ConfigValidationError, error } from "../core/finding";
 
 try {
   const { network, source } = loadConfig();

@@ -26,7 +26,7 @@ import { loadConfig } from "../config/load";
 import { planStacks } from "../model/stacks";
 import { AWS_PROVIDER_VERSION } from "../stacks/provider-requirements";
 import { synthesizeNetwork } from "../output/synthesize-network";
-import { ConfigValidationError } from "../validation/finding";
+import { ConfigValidationError } from "../core/finding";
 import { renderBootstrapMockTest, renderMockTest } from "./terraform/mock-test";
 import { findProviderMirror, writeMirrorCliConfig } from "./terraform/provider-mirror";
 import { cannotCheck } from "./terraform/skip-policy";

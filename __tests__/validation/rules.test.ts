@@ -1,4 +1,4 @@
-import type { Severity } from "../../validation/finding";
+import type { Severity } from "../../core/finding";
 import { compliantConfig, farRule, findingsOf, spokeRule, type MutableConfig, type MutablePeering } from "./fixture";
 
 /**

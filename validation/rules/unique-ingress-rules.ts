@@ -1,6 +1,6 @@
 import { ingressRuleId } from "../../constructs/address";
 import { SIDES } from "../../model/network";
-import { error, type Finding } from "../finding";
+import { error, type Finding } from "../../core/finding";
 import type { NetworkRule } from "../rule";
 
 /**
