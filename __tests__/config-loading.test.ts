@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { exampleConfig } from "../config/example";
-import { loadConfig } from "../config/load";
+import { loadConfig } from "../validation/load";
 import { ConfigValidationError } from "../core/finding";
 import { copyOf } from "./support/synth";
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { loadConfig } from "../config/load";
+import { loadConfig } from "../validation/load";
 import { isCidr, parseCidr } from "../core/cidr";
 import { renderTopologyDiagram } from "../report/topology-diagram";
 import { ConfigValidationError, type Finding } from "../core/finding";

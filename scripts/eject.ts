@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { App } from "cdktf";
-import { loadConfig } from "../config/load";
+import { loadConfig } from "../validation/load";
 import { addPeeringStacks } from "../stacks/synthesize";
 import { ConfigValidationError, formatFinding } from "../core/finding";
 import { EjectTargetError, ejectStacks } from "./eject/eject-stacks";

@@ -8,7 +8,7 @@
  * earlier config is left and a failure leaves it as it was.
  */
 import { join } from "node:path";
-import { loadConfig } from "../config/load";
+import { loadConfig } from "../validation/load";
 import { IAM_DIR, replaceIamDocuments } from "../iam/write-documents";
 import { ConfigValidationError, error } from "../core/finding";
 

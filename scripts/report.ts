@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig } from "../config/load";
+import { loadConfig } from "../validation/load";
 import { runCommand } from "../output/run-command";
 import { REPORT_FILE, synthesizeNetwork } from "../output/synthesize-network";
 

@@ -22,7 +22,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { loadConfig } from "../config/load";
+import { loadConfig } from "../validation/load";
 import { planStacks } from "../model/stacks";
 import { AWS_PROVIDER_VERSION } from "../stacks/provider-requirements";
 import { synthesizeNetwork } from "../output/synthesize-network";

@@ -1,9 +1,9 @@
 import type { RoleMode } from "../model/network";
-import { config } from "./config";
+import { config } from "../config/config";
 import { ConfigValidationError, error } from "../core/finding";
-import { validateConfig, type ValidatedConfig } from "../validation/validate";
-import { toPlainData } from "./plain-data";
-import { readConfigFile } from "./read-config-file";
+import { validateConfig, type ValidatedConfig } from "./validate";
+import { toPlainData } from "../config/plain-data";
+import { readConfigFile } from "../config/read-config-file";
 
 /** A validated config and where it came from. */
 export interface LoadedConfig extends ValidatedConfig {
