@@ -52,9 +52,6 @@ export interface Vpc {
   readonly routeTableIds: readonly string[];
 }
 
-/** Which role a provider assumes: the deploy role (`roleArn`) or the read-only plan role (`planRoleArn`, never `roleArn`). */
-export type RoleMode = "deploy" | "plan";
-
 /** The two sides of a peering. */
 export type Side = "requester" | "accepter";
 

@@ -1,7 +1,8 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { TerraformStack } from "cdktf";
-import type { Network, RoleMode } from "../model/network";
+import type { Network } from "../model/network";
+import type { RoleMode } from "../config/role-mode";
 import { renderPeeringReport } from "../report/peering-report";
 import { readStackSummaries, summarizeStack } from "../report/stack-summary";
 import type { Finding } from "../core/finding";

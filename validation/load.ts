@@ -1,9 +1,6 @@
-import type { RoleMode } from "../model/network";
-import { config } from "../config/config";
-import { ConfigValidationError, error } from "../core/finding";
+import type { RoleMode } from "../config/role-mode";
+import { readConfigInput, type ConfigEnvironment } from "../config/read-input";
 import { validateConfig, type ValidatedConfig } from "./validate";
-import { toPlainData } from "../config/plain-data";
-import { readConfigFile } from "../config/read-config-file";
 
 /** A validated config and where it came from. */
 export interface LoadedConfig extends ValidatedConfig {
@@ -13,50 +10,13 @@ export interface LoadedConfig extends ValidatedConfig {
   readonly roles: RoleMode;
 }
 
-/** The environment variables that choose and tune the config. */
-export interface ConfigEnvironment {
-  /** Path of a JSON or YAML config to use instead of `config/config.ts`. */
-  readonly PEERING_CONFIG?: string;
-  /** `1` or `true`: warnings are errors; `0`, `false` or empty: the config's own `strict` decides. */
-  readonly PEERING_STRICT?: string;
-  /** `plan`: providers assume each account's read-only planRoleArn (pull-request plans; an account with a roleArn and no planRoleArn is an error); `deploy` (default): roleArn. */
-  readonly PEERING_ROLES?: string;
-}
-
 /**
- * Loads and validates the config: the file named by `PEERING_CONFIG` (`.json`,
- * `.yaml` or `.yml`), else the TypeScript config in `config/config.ts`.
+ * Loads and validates the config: reads it (see {@link readConfigInput}), then
+ * runs the validation and resolution pipeline on it.
  *
  * @throws ConfigValidationError when the file cannot be read or parsed, or the config is invalid
  */
 export function loadConfig(env: ConfigEnvironment = process.env): LoadedConfig {
-  const strict = strictFrom(env.PEERING_STRICT);
-  const roles = rolesFrom(env.PEERING_ROLES);
-  const file = env.PEERING_CONFIG;
-  if (file) {
-    const input = readConfigFile(file);
-    return { ...validateConfig(input, { source: file, strict, roles }), source: file, roles };
-  }
-  const source = "config/config.ts";
-  const plain = toPlainData(config);
-  if ("problems" in plain) throw new ConfigValidationError(plain.problems.map((p) => error(p.path, p.message)), source);
-  return { ...validateConfig(plain.data, { source, strict, roles }), source, roles };
-}
-
-function strictFrom(value: string | undefined): boolean {
-  if (value === undefined || value === "" || value === "0" || value === "false") return false;
-  if (value === "1" || value === "true") return true;
-  throw new ConfigValidationError(
-    [error("PEERING_STRICT", `${JSON.stringify(value)} is not a setting; use "1" or "true" (warnings are errors) or "0", "false" or nothing (the config's own strict)`)],
-    "the PEERING_STRICT setting",
-  );
-}
-
-function rolesFrom(value: string | undefined): RoleMode {
-  if (value === undefined || value === "" || value === "deploy") return "deploy";
-  if (value === "plan") return "plan";
-  throw new ConfigValidationError(
-    [error("PEERING_ROLES", `"${value}" is not a role mode; use "plan" (read-only planRoleArn) or "deploy" (roleArn, the default)`)],
-    "the PEERING_ROLES setting",
-  );
+  const { input, source, strict, roles } = readConfigInput(env);
+  return { ...validateConfig(input, { source, strict, roles }), source, roles };
 }
