@@ -6,7 +6,7 @@ import type { RoleMode } from "../config/role-mode";
 import { renderPeeringReport } from "../report/peering-report";
 import { readStackSummaries, summarizeStack } from "../report/stack-summary";
 import type { Finding } from "../core/finding";
-import { IAM_DIR, writeIamDocuments } from "../iam/write-documents";
+import { IAM_DIR, writeIamDocuments } from "./write-iam-documents";
 import { buildApp } from "../stacks/synthesize";
 import { RETIRED_DIR, replaceOutput } from "./replace-output";
 

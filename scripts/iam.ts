@@ -9,7 +9,7 @@
  */
 import { join } from "node:path";
 import { loadConfig } from "../validation/load";
-import { IAM_DIR, replaceIamDocuments } from "../iam/write-documents";
+import { IAM_DIR, replaceIamDocuments } from "../output/write-iam-documents";
 import { ConfigValidationError, error } from "../core/finding";
 
 try {
