@@ -1,4 +1,4 @@
-import { accountsInUse } from "../../iam/accounts-in-use";
+import { accountsInUse } from "../../model/accounts-in-use";
 import type { Account } from "../../model/network";
 import { error, pathOf, type Finding } from "../../core/finding";
 import type { NetworkRule } from "../rule";
