@@ -11,8 +11,9 @@ import { join } from "node:path";
 import { loadConfig } from "../validation/load";
 import { IAM_DIR, replaceIamDocuments } from "../output/write-iam-documents";
 import { ConfigValidationError, error } from "../core/finding";
+import { runCommand } from "../output/run-command";
 
-try {
+runCommand(() => {
   const { network, source } = loadConfig();
   if (!network.iam) {
     throw new ConfigValidationError(
@@ -22,8 +23,4 @@ try {
   }
   const dir = join(process.env.CDKTF_OUTDIR ?? "cdktf.out", IAM_DIR);
   for (const file of replaceIamDocuments(network, dir)) process.stdout.write(`wrote ${join(dir, file)}\n`);
-} catch (cause) {
-  if (!(cause instanceof ConfigValidationError)) throw cause;
-  process.stderr.write(`${cause.message}\n`);
-  process.exitCode = 1;
-}
+});

@@ -26,7 +26,7 @@ import { loadConfig } from "../validation/load";
 import { planStacks } from "../model/stacks";
 import { AWS_PROVIDER_VERSION } from "../stacks/provider-requirements";
 import { synthesizeNetwork } from "../output/synthesize-network";
-import { ConfigValidationError } from "../core/finding";
+import { runCommand } from "../output/run-command";
 import { renderBootstrapMockTest, renderMockTest } from "./terraform/mock-test";
 import { findProviderMirror, writeMirrorCliConfig } from "./terraform/provider-mirror";
 import { cannotCheck } from "./terraform/skip-policy";
@@ -161,13 +161,4 @@ async function main(): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (cause) => {
-    if (!(cause instanceof ConfigValidationError)) throw cause;
-    process.stderr.write(`${cause.message}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(main);
