@@ -52,7 +52,7 @@ describe("GIVEN the example config", () => {
     const routes = Object.keys(stacks["peering-shared"].json.resource?.aws_route ?? {}).length;
     expect(report).toContain(`| aws_route | ${routes} |`);
     expect(report).toContain("| aws.data-eu-west-1 | 333333333333 | eu-west-1 | arn:aws:iam::333333333333:role/peering-accepter |");
-    expect(planStacks(network).map((s) => `### ${s.name}`).every((heading) => report.includes(heading))).toBe(true);
+    expect(planStacks(network).map((s) => `### ${s.name}`).filter((heading) => !report.includes(heading))).toEqual([]);
   });
 
   it("THEN a config without warnings says so", () => {
