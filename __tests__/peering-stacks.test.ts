@@ -224,6 +224,17 @@ describe("GIVEN the example config", () => {
       expect(rule).not.toHaveProperty("depends_on");
       expect(rule).not.toHaveProperty("referenced_security_group_id");
     });
+
+    it("THEN each ingress rule of this peering (it has no tags of its own) is tagged exactly Name: <peering>-<side> (project tags come from the provider's default_tags)", () => {
+      const rules = Object.entries(resourcesOf(shared, "aws_vpc_security_group_ingress_rule")).filter(([name]) => name.startsWith("shared-to-data_"));
+      expect(rules.length).toBeGreaterThan(0);
+      expect(Object.fromEntries(rules.map(([name, rule]) => [name, rule.tags]))).toEqual(
+        Object.fromEntries(rules.map(([name]) => [name, { Name: `shared-to-data-${name.split("_")[2]}` }])),
+      );
+      expect(resourcesOf(shared, "aws_vpc_security_group_ingress_rule")["shared-to-data_ingress_accepter_sg-0c1d2e3f4a5b60001_tcp-443_from_10-0-0-0_16"].tags).toEqual({
+        Name: "shared-to-data-accepter",
+      });
+    });
   });
 
   describe("WHEN the same-account, same-region peering shared-to-tools is read", () => {
