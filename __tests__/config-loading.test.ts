@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
@@ -8,6 +8,7 @@ import { ConfigValidationError } from "../core/finding";
 import { copyOf } from "./support/synth";
 
 const dir = mkdtempSync(join(tmpdir(), "peering-config-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function writeConfig(name: string, text: string): string {
   const file = join(dir, name);
