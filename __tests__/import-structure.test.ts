@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ALLOWED_IMPORTS, importsOf, projectImports, projectSources, violations } from "./support/import-edges";
 
@@ -59,5 +60,24 @@ describe("GIVEN the import forms TypeScript allows", () => {
       'import "../g/x";',
     ].join("\n");
     expect(importsOf("core/y.ts", source).map((edge) => edge.to)).toEqual(["a/x", "b/x", "c/x", "d/x", "e/x", "f/x", "g/x"]);
+  });
+});
+
+describe("GIVEN the stock app the benchmark measures against (bench/stock, its own package.json and lockfile)", () => {
+  it("THEN the repository's Jest, TypeScript and Biome never reach into it, and its packages are not the repository's", () => {
+    const jestConfig = require("../jest.config.js") as { roots: string[] };
+    const tsconfig = JSON.parse(readFileSync(join(root, "tsconfig.json"), "utf8")) as { exclude: string[] };
+    const biome = JSON.parse(readFileSync(join(root, "biome.json"), "utf8")) as { files: { includes: string[] } };
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies: object; devDependencies: object };
+    expect(jestConfig.roots).toEqual(["<rootDir>/__tests__"]);
+    expect(tsconfig.exclude).toContain("bench/stock");
+    expect(biome.files.includes).toContain("!**/bench/stock");
+    expect(Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((name) => ["ts-node", "ts-jest"].includes(name))).toEqual([]);
+  });
+
+  it("THEN no module outside it, tests and scripts included, imports from it", () => {
+    const edges = projectImports(root, new Set(["node_modules", "bench/stock", "cdktf.out", ".build"]));
+    expect(edges.length).toBeGreaterThan(0);
+    expect(edges.filter((edge) => edge.to?.startsWith("bench/stock")).map((edge) => edge.from)).toEqual([]);
   });
 });

@@ -79,8 +79,8 @@ export function violations(edges: readonly ImportEdge[], allowed = ALLOWED_IMPOR
   return found;
 }
 
-/** Every `.ts` and `.js` file below the project root outside the unchecked folders, relative with `/`. */
-export function projectSources(root: string): string[] {
+/** Every `.ts` and `.js` file below the project root outside the `skipped` folders, relative with `/`. */
+export function projectSources(root: string, skipped: ReadonlySet<string> = UNCHECKED): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -88,7 +88,7 @@ export function projectSources(root: string): string[] {
       const path = join(dir, entry.name);
       const rel = relative(root, path).split(sep).join("/");
       if (entry.isDirectory()) {
-        if (!UNCHECKED.has(rel)) walk(path);
+        if (!skipped.has(rel) && entry.name !== "node_modules") walk(path);
       } else if (/\.(ts|js)$/.test(entry.name) && !entry.name.endsWith(".d.ts")) {
         files.push(rel);
       }
@@ -98,7 +98,7 @@ export function projectSources(root: string): string[] {
   return files.sort();
 }
 
-/** The imports of every checked project file. */
-export function projectImports(root: string): ImportEdge[] {
-  return projectSources(root).flatMap((file) => importsOf(file, readFileSync(join(root, file), "utf8")));
+/** The imports of every project file outside the `skipped` folders (by default, of every checked file). */
+export function projectImports(root: string, skipped: ReadonlySet<string> = UNCHECKED): ImportEdge[] {
+  return projectSources(root, skipped).flatMap((file) => importsOf(file, readFileSync(join(root, file), "utf8")));
 }
