@@ -8,5 +8,8 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" } }] },
   setupFilesAfterEnv: ["<rootDir>/__tests__/support/setup.ts"],
+  // One temp folder for the whole run, removed at the end (see __tests__/support/temp-dir-setup.ts).
+  globalSetup: "<rootDir>/__tests__/support/temp-dir-setup.ts",
+  globalTeardown: "<rootDir>/__tests__/support/temp-dir-teardown.ts",
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };

@@ -4,8 +4,8 @@
  * A config with errors stops here with every error listed and a non-zero exit;
  * nothing is written.
  */
-import { loadConfig } from "./config/load";
-import { formatFinding } from "./validation/finding";
+import { loadConfig } from "./validation/load";
+import { formatFinding } from "./core/finding";
 import { synthesizeNetwork } from "./output/synthesize-network";
 import { runCommand } from "./output/run-command";
 

@@ -57,13 +57,13 @@ describe("GIVEN the example config", () => {
     });
 
     it("THEN every bootstrap resource keeps its address (its policy grows to allow the new peering)", () => {
-      for (const address of before.keys()) if (address.startsWith("bootstrap-")) expect(after.has(address)).toBe(true);
+      expect([...before.keys()].filter((address) => address.startsWith("bootstrap-") && !after.has(address))).toEqual([]);
     });
 
     it("THEN the new peering only adds resources", () => {
       const added = [...after.keys()].filter((address) => !before.has(address));
       expect(added.length).toBeGreaterThan(0);
-      expect(added.every((address) => address.includes("tools-to-app_"))).toBe(true);
+      expect(added.filter((address) => !address.includes("tools-to-app_"))).toEqual([]);
     });
   });
 });

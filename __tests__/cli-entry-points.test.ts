@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { BAD_CONFIG_YAML, cliSynth, npmSynth, runInProject, snapshotTree } from "./support/synth-process";
@@ -6,14 +6,29 @@ import { BAD_CONFIG_YAML, cliSynth, npmSynth, runInProject, snapshotTree } from 
 // Each run of the real CLI costs its own start-up (about 4 s); these cases live apart
 // from synth-entry-points.test.ts so that Jest runs the two files side by side.
 
+type Run = ReturnType<typeof runInProject>;
+
+/** A child process of the real CLI takes seconds, many more on a loaded machine. */
+const CHILD_PROCESS_TIMEOUT = 300_000;
+
 describe("GIVEN the example synthesized by npm run synth", () => {
-  const work = mkdtempSync(join(tmpdir(), "peering-cli-"));
-  const npmOutdir = join(work, "npm.out");
-  const npm = runInProject(npmSynth, { CDKTF_OUTDIR: npmOutdir });
+  let work: string;
+  let npmOutdir: string;
+  let npm: Run;
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), "peering-cli-"));
+    npmOutdir = join(work, "npm.out");
+    npm = runInProject(npmSynth, { CDKTF_OUTDIR: npmOutdir });
+  }, CHILD_PROCESS_TIMEOUT);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   describe("WHEN the real CLI (npx cdktf synth, through cdktf.json) synthesizes the same config", () => {
-    const cliOutdir = join(work, "cli.out");
-    const result = runInProject(cliSynth(cliOutdir), {});
+    let cliOutdir: string;
+    let result: Run;
+    beforeAll(() => {
+      cliOutdir = join(work, "cli.out");
+      result = runInProject(cliSynth(cliOutdir), {});
+    }, CHILD_PROCESS_TIMEOUT);
 
     it("THEN it writes the same files, byte for byte", () => {
       expect(npm.status).toBe(0);
@@ -23,10 +38,14 @@ describe("GIVEN the example synthesized by npm run synth", () => {
   });
 
   describe("WHEN a bad config is synthesized through the real CLI into that output", () => {
-    const badConfig = join(work, "bad.yaml");
-    writeFileSync(badConfig, BAD_CONFIG_YAML);
-    const before = snapshotTree(npmOutdir);
-    const result = runInProject(cliSynth(npmOutdir), { PEERING_CONFIG: badConfig });
+    let before: ReturnType<typeof snapshotTree>;
+    let result: Run;
+    beforeAll(() => {
+      const badConfig = join(work, "bad.yaml");
+      writeFileSync(badConfig, BAD_CONFIG_YAML);
+      before = snapshotTree(npmOutdir);
+      result = runInProject(cliSynth(npmOutdir), { PEERING_CONFIG: badConfig });
+    }, CHILD_PROCESS_TIMEOUT);
 
     it("THEN it fails naming the problems and the previous output is unchanged byte for byte", () => {
       expect(result.status).not.toBe(0);
@@ -37,16 +56,23 @@ describe("GIVEN the example synthesized by npm run synth", () => {
 });
 
 describe("GIVEN an HCL output folder that still holds JSON from an earlier synth", () => {
-  const work = mkdtempSync(join(tmpdir(), "peering-hcl-"));
-  const outdir = join(work, "hcl");
-  const stale = join(outdir, "stacks", "peering-app", "cdk.tf.json");
-  mkdirSync(dirname(stale), { recursive: true });
-  writeFileSync(stale, "{}");
-  // An output of an earlier version of this project: a manifest, stacks, nothing else.
-  const manifest = { version: "0.21.0", stacks: { "peering-app": { synthesizedStackPath: "stacks/peering-app/cdk.tf.json" } } };
-  writeFileSync(join(outdir, "manifest.json"), JSON.stringify(manifest));
-  writeFileSync(join(outdir, "stacks", "peering-app", ".terraform.lock.hcl"), "# kept");
-  const result = runInProject(["node", "scripts/synth-hcl.js"], { HCL_OUTDIR: outdir });
+  let work: string;
+  let outdir: string;
+  let stale: string;
+  let result: Run;
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), "peering-hcl-"));
+    outdir = join(work, "hcl");
+    stale = join(outdir, "stacks", "peering-app", "cdk.tf.json");
+    mkdirSync(dirname(stale), { recursive: true });
+    writeFileSync(stale, "{}");
+    // An output of an earlier version of this project: a manifest, stacks, nothing else.
+    const manifest = { version: "0.21.0", stacks: { "peering-app": { synthesizedStackPath: "stacks/peering-app/cdk.tf.json" } } };
+    writeFileSync(join(outdir, "manifest.json"), JSON.stringify(manifest));
+    writeFileSync(join(outdir, "stacks", "peering-app", ".terraform.lock.hcl"), "# kept");
+    result = runInProject(["node", "scripts/synth-hcl.js"], { HCL_OUTDIR: outdir });
+  }, CHILD_PROCESS_TIMEOUT);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it("WHEN npm run synth:hcl runs THEN every stack is HCL, the stale JSON is gone and Terraform's own files stay", () => {
     expect(result.status).toBe(0);

@@ -1,13 +1,14 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { exampleConfig } from "../config/example";
-import { loadConfig } from "../config/load";
-import { ConfigValidationError } from "../validation/finding";
+import { loadConfig } from "../validation/load";
+import { ConfigValidationError } from "../core/finding";
 import { copyOf } from "./support/synth";
 
 const dir = mkdtempSync(join(tmpdir(), "peering-config-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function writeConfig(name: string, text: string): string {
   const file = join(dir, name);

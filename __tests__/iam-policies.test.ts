@@ -29,7 +29,7 @@ function expectWellFormed(doc: PolicyDocument): void {
   const sids = doc.Statement.map((s) => s.Sid);
   expect(new Set(sids).size).toBe(sids.length);
   for (const statement of doc.Statement) {
-    expect(Object.keys(statement).every((k) => ["Sid", "Effect", "Principal", "Action", "Resource", "Condition"].includes(k))).toBe(true);
+    expect(Object.keys(statement).filter((k) => !["Sid", "Effect", "Principal", "Action", "Resource", "Condition"].includes(k))).toEqual([]);
     expect(statement.Sid).toMatch(/^[A-Za-z0-9]+$/);
     expect(statement.Effect).toBe("Allow");
     expect(asList(statement.Action).length).toBeGreaterThan(0);
@@ -48,7 +48,7 @@ function expectLeastPrivilege(network: Network): void {
         expect(action).not.toMatch(/:\*$/);
       }
       if (asList(statement.Resource).includes("*")) {
-        expect(asList(statement.Action).every((a) => (TERRAFORM_READ_ACTIONS as readonly string[]).includes(a))).toBe(true);
+        expect(asList(statement.Action).filter((a) => !(TERRAFORM_READ_ACTIONS as readonly string[]).includes(a))).toEqual([]);
       }
     }
     for (const arn of resourcesIn(policy).filter((r) => r !== "*")) {

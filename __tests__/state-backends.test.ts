@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { exampleConfig } from "../config/example";
-import { loadConfig } from "../config/load";
+import { loadConfig } from "../validation/load";
 import type { PeeringConfig } from "../config/schema";
 import { checkConfig, validateConfig } from "../validation/validate";
 import { synthConfig } from "./support/synth";

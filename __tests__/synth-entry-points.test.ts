@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BAD_CONFIG_YAML, npmSynth, projectDir, runInProject, snapshotTree } from "./support/synth-process";
@@ -6,12 +6,24 @@ import { compliantConfig } from "./validation/fixture";
 
 // The real CLI's cases are in cli-entry-points.test.ts, so that Jest runs the two files side by side.
 
+type Run = ReturnType<typeof runInProject>;
+
+/** A child process of the entry point takes seconds, many more on a loaded machine. */
+const CHILD_PROCESS_TIMEOUT = 300_000;
+
 describe("GIVEN an output folder synthesized from the example by npm run synth's entry point", () => {
-  const work = mkdtempSync(join(tmpdir(), "peering-synth-"));
-  const outdir = join(work, "cdktf.out");
-  const first = runInProject(npmSynth, { CDKTF_OUTDIR: outdir });
-  const badConfig = join(work, "bad.yaml");
-  writeFileSync(badConfig, BAD_CONFIG_YAML);
+  let work: string;
+  let outdir: string;
+  let first: Run;
+  let badConfig: string;
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), "peering-synth-"));
+    outdir = join(work, "cdktf.out");
+    first = runInProject(npmSynth, { CDKTF_OUTDIR: outdir });
+    badConfig = join(work, "bad.yaml");
+    writeFileSync(badConfig, BAD_CONFIG_YAML);
+  }, CHILD_PROCESS_TIMEOUT);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it("THEN it wrote every stack and the report, and no staging folder is left", () => {
     expect(first.status).toBe(0);
@@ -29,8 +41,12 @@ describe("GIVEN an output folder synthesized from the example by npm run synth's
   });
 
   describe("WHEN a bad config is synthesized through main.ts", () => {
-    const before = snapshotTree(outdir);
-    const result = runInProject(npmSynth, { CDKTF_OUTDIR: outdir, PEERING_CONFIG: badConfig });
+    let before: ReturnType<typeof snapshotTree>;
+    let result: Run;
+    beforeAll(() => {
+      before = snapshotTree(outdir);
+      result = runInProject(npmSynth, { CDKTF_OUTDIR: outdir, PEERING_CONFIG: badConfig });
+    }, CHILD_PROCESS_TIMEOUT);
 
     it("THEN it exits non-zero listing every problem, and the previous output is unchanged byte for byte", () => {
       expect(result.status).toBe(1);
@@ -41,16 +57,20 @@ describe("GIVEN an output folder synthesized from the example by npm run synth's
   });
 
   describe("WHEN a config with only a warning is synthesized", () => {
-    const config = compliantConfig();
-    delete config.accounts.far.externalId;
-    const file = join(work, "warning.json");
-    writeFileSync(file, JSON.stringify(config));
-    const result = runInProject(npmSynth, { CDKTF_OUTDIR: join(work, "warned.out"), PEERING_CONFIG: file });
-    const strict = runInProject(npmSynth, {
-      CDKTF_OUTDIR: join(work, "strict.out"),
-      PEERING_CONFIG: file,
-      PEERING_STRICT: "1",
-    });
+    let result: Run;
+    let strict: Run;
+    beforeAll(() => {
+      const config = compliantConfig();
+      delete config.accounts.far.externalId;
+      const file = join(work, "warning.json");
+      writeFileSync(file, JSON.stringify(config));
+      result = runInProject(npmSynth, { CDKTF_OUTDIR: join(work, "warned.out"), PEERING_CONFIG: file });
+      strict = runInProject(npmSynth, {
+        CDKTF_OUTDIR: join(work, "strict.out"),
+        PEERING_CONFIG: file,
+        PEERING_STRICT: "1",
+      });
+    }, CHILD_PROCESS_TIMEOUT);
 
     it("THEN the warning is printed on stderr and synthesis goes on", () => {
       expect(result.status).toBe(0);

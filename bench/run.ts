@@ -1,17 +1,19 @@
 /**
  * `npm run bench [-- --quick]`: synthesis speed and memory against the stock
- * CDKTF toolchain (../shared/bench-baseline: ts-node, provider imported from
- * the package root, ts-jest), measured as whole processes in one run on one
- * machine, the two programs alternating, medians reported.
+ * CDKTF toolchain (bench/stock: a `cdktf init`-style app with ts-node, the
+ * provider imported from the package root, ts-jest, and its own package.json
+ * and lockfile, installed there on first use), measured as whole processes in
+ * one run on one machine, the two programs alternating, medians reported.
  *
  * Full: N = 1, 10, 100, 1,000 peerings (1,000 over 50 accounts), 5 runs each
  * after a warm-up; the stock app at N = 1 and 100; the real CLI against its
  * own floor; the test suites with cold caches. `--quick`: N = 1 and 100,
- * 3 runs, synthesis only, no warm-up run of the stock app. Prints a table and writes bench/results.json.
+ * 3 runs, synthesis only, no warm-up run of the stock app. Prints a table and writes
+ * bench/.results/<quick|full>.json (ignored by git; bench/results.json is the run the README quotes).
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { benchmarkConfig } from "./workload";
 import { measure, median, summarize, type Measurement, type Summary } from "./measure";
@@ -20,8 +22,8 @@ import { currentLibrary } from "../scripts/cdk-library";
 /** The project folder: npm runs scripts there. */
 const projectDir = process.cwd();
 const workDir = join(projectDir, "bench", ".work");
-const stockDir = join(projectDir, "bench", ".stock");
-const baselineDir = resolve(process.env.BENCH_BASELINE_DIR ?? join(projectDir, "..", "shared", "bench-baseline"));
+const stockDir = join(projectDir, "bench", "stock");
+const resultsDir = join(projectDir, "bench", ".results");
 
 const quick = process.argv.includes("--quick");
 const sizes = quick ? [1, 100] : [1, 10, 100, 1000];
@@ -32,17 +34,16 @@ const accountsFor = (n: number) => (n >= 1000 ? 50 : Math.min(10, n));
 const synthCommand = (JSON.parse(readFileSync(join(projectDir, "package.json"), "utf8")) as { scripts: { synth: string } }).scripts.synth.split(" ");
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-/** Copies the stock app beside us and installs it from its lockfile (once; again when its lockfile changes). */
+/** Installs the stock app in bench/stock from its own lockfile: on first use, and again when the lockfile changes. */
 function prepareStock(): void {
-  const lock = (dir: string) => (existsSync(join(dir, "package-lock.json")) ? readFileSync(join(dir, "package-lock.json"), "utf8") : "");
-  if (!existsSync(join(baselineDir, "main.ts"))) throw new Error(`no stock app at ${baselineDir} (set BENCH_BASELINE_DIR)`);
-  if (existsSync(join(stockDir, "node_modules")) && lock(stockDir) === lock(baselineDir)) return;
-  log(`installing the stock app from ${baselineDir} into bench/.stock (npm ci) ...`);
-  rmSync(stockDir, { recursive: true, force: true });
-  cpSync(baselineDir, stockDir, { recursive: true });
-  spawnSync("chmod", ["-R", "u+w", stockDir]);
+  const lock = readFileSync(join(stockDir, "package-lock.json"), "utf8");
+  const installed = join(stockDir, "node_modules", ".package-lock.json");
+  const marker = join(stockDir, "node_modules", ".bench-installed-lock");
+  if (existsSync(installed) && existsSync(marker) && readFileSync(marker, "utf8") === lock) return;
+  log("installing the stock app in bench/stock (npm ci; the first run only) ...");
   const install = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: stockDir, stdio: "inherit" });
-  if (install.status !== 0) throw new Error("npm ci of the stock app failed");
+  if (install.status !== 0) throw new Error("npm ci of the stock app in bench/stock failed");
+  writeFileSync(marker, lock);
 }
 
 /** Counts the resources in every cdk.tf.json below an output folder. */
@@ -238,9 +239,11 @@ function main(): void {
     targets: checked,
     table,
   };
-  writeFileSync(join(projectDir, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, `${results.mode}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   const install = installSeconds > 1 ? ` (plus ${installSeconds} s installing the stock app)` : "";
-  console.log(`\n${machine}; ${results.seconds} s measuring${install}; written to bench/results.json`);
+  console.log(`\n${machine}; ${results.seconds} s measuring${install}; written to bench/.results/${results.mode}.json`);
 }
 
 main();

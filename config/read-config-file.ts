@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
-import { ConfigValidationError, error, type Finding } from "../validation/finding";
+import { ConfigValidationError, error, type Finding } from "../core/finding";
 import { jsonDuplicateKeys } from "./json-duplicate-keys";
 import { MAX_DEPTH, toPlainData } from "./plain-data";
 

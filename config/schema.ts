@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AWS_REGIONS } from "./aws-regions";
-import { echo } from "./echo";
-import { isCidr, parseCidr, type IpFamily } from "../model/cidr";
+import { echo } from "../core/echo";
+import { isCidr, parseCidr, type IpFamily } from "../core/cidr";
 
 /**
  * The one schema of the peering config: its TypeScript types are derived from

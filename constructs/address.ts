@@ -1,4 +1,5 @@
 import type { Peering, PeeringIngressRule, PeeringRoute, Side } from "../model/network";
+import { addressPart, ingressRuleKey } from "../model/rule-key";
 
 /**
  * Terraform addresses of a peering's resources, in one place: the constructs
@@ -20,34 +21,17 @@ export const PART = {
   ingress: "ingress",
 } as const;
 
-/**
- * Turns a config value (a CIDR, an id) into a part of a Terraform address:
- * dots and colons become `-`, the prefix slash becomes `_`, so
- * `10.1.0.0/16` → `10-1-0-0_16` and `2600:1f18::/56` → `2600-1f18--_56`.
- */
-export function addressPart(value: string): string {
-  return value.replace(/[.:]/g, "-").replace(/\//g, "_").replace(/[^A-Za-z0-9_-]/g, "-");
-}
-
 /** Construct id of a route: `<side>_<route table id>_<destination>`. */
 export function routeId(route: PeeringRoute): string {
   return `${route.side}_${route.routeTableId}_${addressPart(route.destination.text)}`;
 }
 
 /**
- * Construct id of an ingress rule: side, security group, protocol and ports,
- * source. Two rules with the same id would be the same AWS rule, which
- * validation rejects.
+ * Construct id of an ingress rule: `<side>_` and the rule's key (security
+ * group, protocol and ports, source; see {@link ingressRuleKey}).
  */
 export function ingressRuleId(rule: PeeringIngressRule): string {
-  const ports =
-    rule.fromPort === undefined || rule.fromPort === -1
-      ? ""
-      : rule.fromPort === rule.toPort
-        ? `-${rule.fromPort}`
-        : `-${rule.fromPort}-${rule.toPort}`;
-  const source = rule.source.kind === "securityGroup" ? rule.source.securityGroupId : addressPart(rule.source.cidr.text);
-  return `${rule.side}_${rule.securityGroupId}_${rule.protocol}${ports}_from_${source}`;
+  return `${rule.side}_${ingressRuleKey(rule)}`;
 }
 
 /** Full Terraform addresses (`type.name`) of a peering's resources. */

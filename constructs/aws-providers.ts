@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import type { Account, RoleMode } from "../model/network";
+import type { Account } from "../model/network";
+import type { RoleMode } from "../config/role-mode";
 import { literalTags } from "./terraform-literal";
 import { missingPlanRoleMessage } from "../validation/rules/plan-roles-in-plan-mode";
 

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import type { TerraformProvider } from "cdktf";
 import { VpcPeeringConnectionOptions } from "@cdktf/provider-aws/lib/vpc-peering-connection-options";
-import { dnsOptionSides, vpcOf, type Peering, type Vpc } from "../model/network";
+import { dnsOptionSides, vpcOf, type Peering, type Side, type Vpc } from "../model/network";
 
 /** Props of {@link PeeringDnsOptions}. */
 export interface PeeringDnsOptionsProps {
@@ -18,16 +18,20 @@ export interface PeeringDnsOptionsProps {
  * on the connection. Addresses: `<peering>_dns_requester`, `<peering>_dns_accepter`.
  */
 export class PeeringDnsOptions extends Construct {
+  /** The `aws_vpc_peering_connection_options` of each side that gets one, in emission order. */
+  readonly resources: ReadonlyArray<{ readonly side: Side; readonly resource: VpcPeeringConnectionOptions }>;
+
   constructor(scope: Construct, id: string, props: PeeringDnsOptionsProps) {
     super(scope, id);
     const { peering, providerFor, acceptedConnectionId } = props;
-    for (const side of dnsOptionSides(peering)) {
+    this.resources = dnsOptionSides(peering).map((side) => {
       const block = { allowRemoteVpcDnsResolution: true };
-      new VpcPeeringConnectionOptions(this, side, {
+      const resource = new VpcPeeringConnectionOptions(this, side, {
         provider: providerFor(vpcOf(peering, side)),
         vpcPeeringConnectionId: acceptedConnectionId,
         ...(side === "requester" ? { requester: block } : { accepter: block }),
       });
-    }
+      return { side, resource };
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import type { ITerraformDependable, TerraformProvider } from "cdktf";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import { managedSides, vpcOf, type Peering, type Vpc } from "../model/network";
+import { managedSides, vpcOf, type Peering, type PeeringIngressRule, type Vpc } from "../model/network";
 import { ingressRuleId } from "./address";
 import { literal, literalTags } from "./terraform-literal";
 
@@ -25,9 +25,13 @@ const IP_PROTOCOL = { tcp: "tcp", udp: "udp", icmp: "icmp", icmpv6: "icmpv6", al
  * Addresses: `<peering>_ingress_<side>_<sg id>_<protocol>[-<ports>]_from_<source>`.
  */
 export class PeeringIngressRules extends Construct {
+  /** Each ingress rule of the model with the `aws_vpc_security_group_ingress_rule` made for it, in emission order. */
+  readonly resources: ReadonlyArray<{ readonly rule: PeeringIngressRule; readonly resource: VpcSecurityGroupIngressRule }>;
+
   constructor(scope: Construct, id: string, props: PeeringIngressRulesProps) {
     super(scope, id);
     const { peering, providerFor, acceptance } = props;
+    const resources: Array<{ rule: PeeringIngressRule; resource: VpcSecurityGroupIngressRule }> = [];
     for (const side of managedSides(peering)) {
       const provider = providerFor(vpcOf(peering, side));
       for (const rule of peering.ingress[side]) {
@@ -52,7 +56,9 @@ export class PeeringIngressRules extends Construct {
           tags: literalTags({ ...peering.tags, Name: `${peering.name}-${side}` }),
         });
         if (peering.existingConnectionId && rule.existingRuleId) resource.importFrom(rule.existingRuleId, provider);
+        resources.push({ rule, resource });
       }
     }
+    this.resources = resources;
   }
 }

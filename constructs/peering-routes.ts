@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import type { TerraformProvider } from "cdktf";
 import { Route } from "@cdktf/provider-aws/lib/route";
-import { managedSides, vpcOf, type Peering, type Side, type Vpc } from "../model/network";
+import { managedSides, vpcOf, type Peering, type PeeringRoute, type Side, type Vpc } from "../model/network";
 import { routeId } from "./address";
 
 /** Props of {@link PeeringRoutes}. */
@@ -19,9 +19,13 @@ export interface PeeringRoutesProps {
  * Addresses: `<peering>_routes_<side>_<route table id>_<destination>`.
  */
 export class PeeringRoutes extends Construct {
+  /** Each route of the model with the `aws_route` made for it, in emission order. */
+  readonly resources: ReadonlyArray<{ readonly route: PeeringRoute; readonly resource: Route }>;
+
   constructor(scope: Construct, id: string, props: PeeringRoutesProps) {
     super(scope, id);
     const { peering, providerFor, connectionIdFor } = props;
+    const resources: Array<{ route: PeeringRoute; resource: Route }> = [];
     for (const side of managedSides(peering)) {
       const provider = providerFor(vpcOf(peering, side));
       for (const route of peering.routes[side]) {
@@ -36,7 +40,9 @@ export class PeeringRoutes extends Construct {
         });
         // The AWS provider's import id of a route: <route table id>_<destination>.
         if (peering.existingConnectionId) resource.importFrom(`${route.routeTableId}_${destination}`, provider);
+        resources.push({ route, resource });
       }
     }
+    this.resources = resources;
   }
 }

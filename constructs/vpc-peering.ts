@@ -1,9 +1,9 @@
 import { Construct } from "constructs";
-import { TerraformResource, type ITerraformDependable, type TerraformProvider } from "cdktf";
+import type { ITerraformDependable, TerraformProvider } from "cdktf";
 import { VpcPeeringConnection } from "@cdktf/provider-aws/lib/vpc-peering-connection";
 import { VpcPeeringConnectionAccepterA } from "@cdktf/provider-aws/lib/vpc-peering-connection-accepter";
 import { isManaged, type Peering, type Vpc } from "../model/network";
-import { PART, type peeringAddress } from "./address";
+import { PART, peeringAddress } from "./address";
 import { PeeringDnsOptions } from "./peering-dns-options";
 import { PeeringIngressRules } from "./peering-ingress-rules";
 import { PeeringRoutes } from "./peering-routes";
@@ -40,6 +40,12 @@ export class VpcPeering extends Construct {
   readonly connection?: VpcPeeringConnection;
   /** The accepter's `aws_vpc_peering_connection_accepter`, when one is needed and the accepter is ours. */
   readonly accepter?: VpcPeeringConnectionAccepterA;
+  /** DNS resolution options, per side that gets them. */
+  readonly dnsOptions: PeeringDnsOptions;
+  /** The routes of the sides we manage. */
+  readonly routes: PeeringRoutes;
+  /** The ingress rules of the sides we manage. */
+  readonly ingressRules: PeeringIngressRules;
 
   constructor(scope: Construct, id: string, props: VpcPeeringProps) {
     super(scope, id);
@@ -74,13 +80,13 @@ export class VpcPeering extends Construct {
     const acceptedConnectionId = this.accepter?.id ?? requestedId;
     const acceptance: ITerraformDependable | undefined = this.accepter ?? this.connection;
 
-    new PeeringDnsOptions(this, PART.dns, { peering, providerFor, acceptedConnectionId });
-    new PeeringRoutes(this, PART.routes, {
+    this.dnsOptions = new PeeringDnsOptions(this, PART.dns, { peering, providerFor, acceptedConnectionId });
+    this.routes = new PeeringRoutes(this, PART.routes, {
       peering,
       providerFor,
       connectionIdFor: (side) => (side === "requester" ? requestedId : acceptedConnectionId),
     });
-    new PeeringIngressRules(this, PART.ingress, { peering, providerFor, acceptance });
+    this.ingressRules = new PeeringIngressRules(this, PART.ingress, { peering, providerFor, acceptance });
 
     if (peering.existingConnectionId) this.importExisting(peering.existingConnectionId);
     if (peering.previousName) this.moveFrom(peering.previousName);
@@ -88,22 +94,21 @@ export class VpcPeering extends Construct {
 
   /** Import blocks for the connection, the accepter and the DNS options (by peering connection id). */
   private importExisting(peeringConnectionId: string): void {
-    for (const resource of [this.connection, this.accepter]) resource?.importFrom(peeringConnectionId, resource.provider);
     // Routes and ingress rules import themselves (their ids differ); DNS options share the connection's id.
-    for (const child of this.node.findAll()) {
-      if (child instanceof TerraformResource && child.terraformResourceType === "aws_vpc_peering_connection_options") {
-        child.importFrom(peeringConnectionId, child.provider);
-      }
-    }
+    const resources = [this.connection, this.accepter, ...this.dnsOptions.resources.map((dns) => dns.resource)];
+    for (const resource of resources) resource?.importFrom(peeringConnectionId, resource.provider);
   }
 
-  /** `moved` blocks from the addresses the peering had under its previous name. */
+  /**
+   * `moved` blocks from the addresses the peering had under its previous name,
+   * each computed by {@link peeringAddress} from the model object the resource was made for.
+   */
   private moveFrom(previousName: string): void {
-    const currentName = this.node.id;
-    for (const child of this.node.findAll()) {
-      if (!(child instanceof TerraformResource)) continue;
-      const previousId = `${previousName}${child.friendlyUniqueId.slice(currentName.length)}`;
-      child.moveFromId(`${child.terraformResourceType}.${previousId}`);
-    }
+    const previous = { name: previousName };
+    this.connection?.moveFromId(peeringAddress.connection(previous));
+    this.accepter?.moveFromId(peeringAddress.accepter(previous));
+    for (const { side, resource } of this.dnsOptions.resources) resource.moveFromId(peeringAddress.dnsOptions(previous, side));
+    for (const { route, resource } of this.routes.resources) resource.moveFromId(peeringAddress.route(previous, route));
+    for (const { rule, resource } of this.ingressRules.resources) resource.moveFromId(peeringAddress.ingressRule(previous, rule));
   }
 }

@@ -1,5 +1,5 @@
 import type { Account, Network } from "../model/network";
-import { accountsInUse } from "./accounts-in-use";
+import { accountsInUse } from "../model/accounts-in-use";
 import { ciDocumentFiles } from "./ci-identities";
 import { deployerPolicy, planPolicy } from "./deployer-policy";
 import type { PolicyDocument } from "./policy-document";
@@ -29,7 +29,7 @@ export function accountDocuments(network: Network): AccountDocuments[] {
   }));
 }
 
-export { accountsInUse } from "./accounts-in-use";
+export { accountsInUse } from "../model/accounts-in-use";
 
 /**
  * The files `npm run iam` writes, by name: `<account>.policy.json`,

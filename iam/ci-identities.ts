@@ -1,6 +1,6 @@
 import { partitionOf } from "../config/aws-regions";
 import type { Network } from "../model/network";
-import { accountsInUse } from "./accounts-in-use";
+import { accountsInUse } from "../model/accounts-in-use";
 import { policyDocument, sortedUnique, type PolicyDocument, type PolicyStatement } from "./policy-document";
 
 /** The two identities the GitHub workflows run as: pull-request plans and deploys. */

@@ -1,6 +1,6 @@
 import type { AwsPartition, AwsRegion } from "../config/aws-regions";
 import type { BackendConfig, IamConfig, IngressProtocol, QuotasConfig } from "../config/schema";
-import type { Cidr, IpFamily } from "./cidr";
+import type { Cidr, IpFamily } from "../core/cidr";
 
 /**
  * The resolved network: the config with every reference followed, every
@@ -51,9 +51,6 @@ export interface Vpc {
   readonly ipv6CidrBlocks: readonly Cidr[];
   readonly routeTableIds: readonly string[];
 }
-
-/** Which role a provider assumes: the deploy role (`roleArn`) or the read-only plan role (`planRoleArn`, never `roleArn`). */
-export type RoleMode = "deploy" | "plan";
 
 /** The two sides of a peering. */
 export type Side = "requester" | "accepter";

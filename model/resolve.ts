@@ -2,8 +2,8 @@ import { partitionOf, type AwsRegion } from "../config/aws-regions";
 import { isExternalVpc, type IngressRuleConfig, type ParsedPeeringConfig, type PeeringEntryConfig, type VpcEntryConfig } from "../config/schema";
 
 type ExternalVpcConfig = Extract<VpcEntryConfig, { external: unknown }>["external"];
-import { pathOf } from "../validation/finding";
-import { cidr, type Cidr } from "./cidr";
+import { pathOf } from "../core/finding";
+import { cidr, type Cidr } from "../core/cidr";
 import {
   bothSidesHaveIpv6,
   otherSide,

@@ -1,11 +1,12 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { TerraformStack } from "cdktf";
-import type { Network, RoleMode } from "../model/network";
+import type { Network } from "../model/network";
+import type { RoleMode } from "../config/role-mode";
 import { renderPeeringReport } from "../report/peering-report";
 import { readStackSummaries, summarizeStack } from "../report/stack-summary";
-import type { Finding } from "../validation/finding";
-import { IAM_DIR, writeIamDocuments } from "../iam/write-documents";
+import type { Finding } from "../core/finding";
+import { IAM_DIR, writeIamDocuments } from "./write-iam-documents";
 import { buildApp } from "../stacks/synthesize";
 import { RETIRED_DIR, replaceOutput } from "./replace-output";
 

@@ -1,5 +1,5 @@
 import { isManaged, SIDES, vpcOf, type Network, type Peering, type PeeringIngressRule, type Side } from "../model/network";
-import type { Finding } from "../validation/finding";
+import type { Finding } from "../core/finding";
 import type { StackSummary } from "./stack-summary";
 import { renderTopologyDiagram } from "./topology-diagram";
 

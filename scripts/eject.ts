@@ -13,9 +13,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { App } from "cdktf";
-import { loadConfig } from "../config/load";
+import { loadConfig } from "../validation/load";
 import { addPeeringStacks } from "../stacks/synthesize";
-import { ConfigValidationError, formatFinding } from "../validation/finding";
+import { formatFinding } from "../core/finding";
+import { runCommand } from "../output/run-command";
 import { EjectTargetError, ejectStacks } from "./eject/eject-stacks";
 
 const USAGE = "usage: npm run eject -- <folder> [--hcl]";
@@ -61,13 +62,4 @@ function main(): number {
   }
 }
 
-try {
-  process.exitCode = main();
-} catch (cause) {
-  if (cause instanceof EjectTargetError || cause instanceof ConfigValidationError) {
-    process.stderr.write(`${cause.message}\n`);
-    process.exitCode = 1;
-  } else {
-    throw cause;
-  }
-}
+runCommand(main, [EjectTargetError]);

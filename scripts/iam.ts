@@ -9,11 +9,11 @@
  * (an account since removed, a role no longer configured) are gone.
  */
 import { join } from "node:path";
-import { loadConfig } from "../config/load";
-import { IAM_DIR } from "../iam/write-documents";
+import { loadConfig } from "../validation/load";
+import { IAM_DIR } from "../output/write-iam-documents";
+import { ConfigValidationError, error } from "../core/finding";
 import { runCommand } from "../output/run-command";
 import { synthesizeNetwork } from "../output/synthesize-network";
-import { ConfigValidationError, error } from "../validation/finding";
 
 runCommand(() => {
   const { network, source, roles, warnings } = loadConfig();

@@ -14,14 +14,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config/load";
+import { loadConfig } from "../validation/load";
 import { describeOutcome, planDiff } from "../rehearsal/print";
 import { inPhases, Rehearsal } from "../rehearsal/rehearsal";
 import { pluginCacheDir, terraformMissing } from "../rehearsal/setup";
 import { terraformSetup } from "../rehearsal/terraform";
 import { dumpWorld } from "../rehearsal/world";
 import { synthesizeNetwork } from "../output/synthesize-network";
-import { ConfigValidationError } from "../validation/finding";
+import { ConfigValidationError } from "../core/finding";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

@@ -22,11 +22,11 @@ import { spawn, spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { loadConfig } from "../config/load";
+import { loadConfig } from "../validation/load";
 import { planStacks } from "../model/stacks";
 import { AWS_PROVIDER_VERSION } from "../stacks/provider-requirements";
 import { synthesizeNetwork } from "../output/synthesize-network";
-import { ConfigValidationError } from "../validation/finding";
+import { runCommand } from "../output/run-command";
 import { renderBootstrapMockTest, renderMockTest } from "./terraform/mock-test";
 import { findProviderMirror, writeMirrorCliConfig } from "./terraform/provider-mirror";
 import { cannotCheck } from "./terraform/skip-policy";
@@ -162,13 +162,4 @@ async function main(): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (cause) => {
-    if (!(cause instanceof ConfigValidationError)) throw cause;
-    process.stderr.write(`${cause.message}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(main);

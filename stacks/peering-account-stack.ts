@@ -4,7 +4,8 @@ import { AwsProviders } from "../constructs/aws-providers";
 import { configureStateBackend } from "./state-backend";
 import { requireAwsProvider } from "./provider-requirements";
 import { VpcPeering } from "../constructs/vpc-peering";
-import type { Network, RoleMode } from "../model/network";
+import type { Network } from "../model/network";
+import type { RoleMode } from "../config/role-mode";
 import type { StackPlan } from "../model/stacks";
 
 /** Props of {@link PeeringAccountStack}. */

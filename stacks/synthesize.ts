@@ -1,7 +1,8 @@
 import "./token-stack-traces";
 import { relative, resolve } from "node:path";
 import { App, TerraformStack } from "cdktf";
-import type { Network, RoleMode } from "../model/network";
+import type { Network } from "../model/network";
+import type { RoleMode } from "../config/role-mode";
 import { planStacks } from "../model/stacks";
 import { accountDocuments } from "../iam/account-documents";
 import { BootstrapStack } from "./bootstrap-stack";

@@ -1,6 +1,6 @@
-import type { Cidr } from "../model/cidr";
+import type { Cidr } from "../core/cidr";
 import { SIDES, type Network, type Peering, type PeeringRoute, type Vpc } from "../model/network";
-import { pathOf } from "./finding";
+import { pathOf } from "../core/finding";
 
 /** Config path of one of a VPC's own blocks: `vpcs.app.cidrBlocks[0]` or `vpcs.app.ipv6CidrBlocks[0]`. */
 export function vpcCidrPath(vpc: Vpc, block: Cidr): string {

@@ -1,6 +1,6 @@
 import type { ParsedPeeringConfig } from "../config/schema";
 import type { Network } from "../model/network";
-import type { Finding } from "./finding";
+import type { Finding } from "../core/finding";
 
 /** What every rule has: an id (also its file name) and what it protects against. */
 interface RuleInfo {

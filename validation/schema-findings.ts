@@ -1,9 +1,9 @@
 import type { z } from "zod";
-import { echo } from "../config/echo";
+import { echo } from "../core/echo";
 import { RETIRED_FIELDS } from "../config/retired-fields";
 import { peeringConfigSchema } from "../config/schema";
 import { didYouMean } from "./closest-name";
-import { error, pathOf, type Finding } from "./finding";
+import { error, pathOf, type Finding } from "../core/finding";
 
 type PathPart = PropertyKey;
 

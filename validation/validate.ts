@@ -1,7 +1,8 @@
 import { peeringConfigSchema } from "../config/schema";
-import type { Network, RoleMode } from "../model/network";
+import type { Network } from "../model/network";
+import type { RoleMode } from "../config/role-mode";
 import { resolveNetwork } from "../model/resolve";
-import { ConfigValidationError, type Finding } from "./finding";
+import { ConfigValidationError, type Finding } from "../core/finding";
 import { CONFIG_RULES, NETWORK_RULES, PLAN_MODE_RULES, REFERENCE_RULES } from "./rules";
 import { schemaFindings } from "./schema-findings";
 

@@ -1,6 +1,6 @@
 import { Testing } from "cdktf";
 import type { PeeringConfig } from "../../config/schema";
-import type { RoleMode } from "../../model/network";
+import type { RoleMode } from "../../config/role-mode";
 import { validateConfig } from "../../validation/validate";
 import { addPeeringStacks } from "../../stacks/synthesize";
 

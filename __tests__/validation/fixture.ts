@@ -1,4 +1,4 @@
-import type { Finding } from "../../validation/finding";
+import type { Finding } from "../../core/finding";
 import { checkConfig } from "../../validation/validate";
 
 /** An ingress rule as a test may write it, right or wrong. */

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderJsonSchema } from "../../config/json-schema";
-import { ConfigValidationError } from "../../validation/finding";
+import { ConfigValidationError } from "../../core/finding";
 import { validateConfig } from "../../validation/validate";
 import { compliantConfig, farRule, spokeRule } from "./fixture";
 

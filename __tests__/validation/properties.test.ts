@@ -1,6 +1,6 @@
 import * as ipaddr from "ipaddr.js";
 import fc from "fast-check";
-import { cidr, cidrsOverlap, nestedCidrs, type Cidr } from "../../model/cidr";
+import { cidr, cidrsOverlap, nestedCidrs, type Cidr } from "../../core/cidr";
 import { checkConfig } from "../../validation/validate";
 import type { PeeringConfig } from "../../config/schema";
 

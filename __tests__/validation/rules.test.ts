@@ -1,4 +1,4 @@
-import type { Severity } from "../../validation/finding";
+import type { Severity } from "../../core/finding";
 import { compliantConfig, farRule, findingsOf, spokeRule, type MutableConfig, type MutablePeering } from "./fixture";
 
 /**
@@ -93,7 +93,12 @@ const cases: RuleCase[] = [
   },
   {
     rule: "references name existing VPCs, or the closest one is suggested",
-    compliant: (c) => (c.peerings["hub-to-far"].accepter = "far"),
+    compliant: (c) => {
+      // The very name of the violating case, once a VPC has it
+      c.vpcs.fra = c.vpcs.far;
+      delete c.vpcs.far;
+      c.peerings["hub-to-far"].accepter = "fra";
+    },
     violating: (c) => (c.peerings["hub-to-far"].accepter = "fra"),
     severity: "error",
     path: "peerings.hub-to-far.accepter",
@@ -101,7 +106,12 @@ const cases: RuleCase[] = [
   },
   {
     rule: "references name existing accounts, or the closest one is suggested",
-    compliant: (c) => (c.vpcs.far.account = "far"),
+    compliant: (c) => {
+      // The very name of the violating case, once an account has it
+      c.accounts.fra = c.accounts.far;
+      delete c.accounts.far;
+      c.vpcs.far.account = "fra";
+    },
     violating: (c) => (c.vpcs.far.account = "fra"),
     severity: "error",
     path: "vpcs.far.account",
@@ -117,7 +127,7 @@ const cases: RuleCase[] = [
   },
   {
     rule: "CIDRs parse",
-    compliant: (c) => (c.vpcs.far.cidrBlocks = ["10.2.0.0/16"]),
+    compliant: (c) => (c.vpcs.far.cidrBlocks = ["10.2.0.0/28"]),
     violating: (c) => (c.vpcs.far.cidrBlocks = ["10.2.0.0/33"]),
     severity: "error",
     path: "vpcs.far.cidrBlocks[0]",
@@ -125,7 +135,8 @@ const cases: RuleCase[] = [
   },
   {
     rule: "IPv6 blocks are IPv6",
-    compliant: (c) => (c.vpcs.hub.ipv6CidrBlocks = ["2600:1f18:1:100::/56"]),
+    // A second IPv6 block: every block is IPv6, not only the first
+    compliant: (c) => (c.vpcs.hub.ipv6CidrBlocks = ["2600:1f18:1:100::/56", "2600:1f18:1:200::/56"]),
     violating: (c) => (c.vpcs.hub.ipv6CidrBlocks = ["10.0.0.0/16"]),
     severity: "error",
     path: "vpcs.hub.ipv6CidrBlocks[0]",
@@ -167,7 +178,8 @@ const cases: RuleCase[] = [
   },
   {
     rule: "peered VPCs do not overlap, IPv6 included",
-    compliant: (c) => (c.vpcs.spoke.ipv6CidrBlocks = ["2600:1f18:2:100::/56"]),
+    // The block right after the hub's /56: adjacent, not overlapping
+    compliant: (c) => (c.vpcs.spoke.ipv6CidrBlocks = ["2600:1f18:1:200::/56"]),
     violating: (c) => (c.vpcs.spoke.ipv6CidrBlocks = ["2600:1f18:1:100::/60"]),
     severity: "error",
     path: "peerings.hub-to-spoke",
@@ -224,7 +236,7 @@ const cases: RuleCase[] = [
   },
   {
     rule: "no destination overlaps the route table's own VPC",
-    compliant: (c) => (c.vpcs.far.cidrBlocks = ["10.2.0.0/16"]),
+    compliant: (c) => (c.vpcs.far.cidrBlocks = ["10.2.0.0/16", "10.3.0.0/24"]),
     violating: (c) => {
       c.vpcs.far.cidrBlocks = ["10.2.0.0/16", "10.0.0.0/24"];
     },
@@ -281,7 +293,8 @@ const cases: RuleCase[] = [
   },
   {
     rule: "never a /0 source",
-    compliant: (c) => (farRule(c).source = { cidr: "10.0.0.0/16" }),
+    // The widest source that is allowed: the whole peer VPC
+    compliant: (c) => (farRule(c).source = { peerVpc: true }),
     violating: (c) => (farRule(c).source = { cidr: "0.0.0.0/0" }),
     severity: "error",
     path: "peerings.hub-to-far.ingress.accepter[0].source.cidr",
@@ -377,7 +390,8 @@ const cases: RuleCase[] = [
   },
   {
     rule: "warning: a CIDR source on an administrative or database port",
-    compliant: (c) => (farRule(c).ports = 443),
+    // The same port from a security group, not a CIDR
+    compliant: (c) => (spokeRule(c).ports = 5432),
     violating: (c) => (farRule(c).ports = 5432),
     severity: "warning",
     path: "peerings.hub-to-far.ingress.accepter[0].source",
@@ -460,6 +474,12 @@ describe("GIVEN the compliant fixture", () => {
 });
 
 describe.each(cases)("GIVEN the rule: $rule", ({ compliant, violating, severity, path, message }) => {
+  it("WHEN the compliant case is applied THEN it changes the fixture (a case that changes nothing pins no edge)", () => {
+    const config = compliantConfig();
+    compliant(config);
+    expect(config).not.toEqual(compliantConfig());
+  });
+
   it("WHEN a config stays on the compliant side THEN nothing is found", () => {
     const config = compliantConfig();
     compliant(config);

@@ -1,5 +1,5 @@
 import { managedSides } from "../../model/network";
-import { error, pathOf, type Finding } from "../finding";
+import { error, pathOf, type Finding } from "../../core/finding";
 import type { NetworkRule } from "../rule";
 
 /**

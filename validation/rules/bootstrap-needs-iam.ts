@@ -1,4 +1,4 @@
-import { error, type Finding } from "../finding";
+import { error, type Finding } from "../../core/finding";
 import type { ConfigRule } from "../rule";
 
 /** Bootstrap stacks create roles whose trust policy names the deployer: the config must say who that is. */

@@ -1,4 +1,4 @@
-import { error, pathOf, warning, type Finding } from "../finding";
+import { error, pathOf, warning, type Finding } from "../../core/finding";
 import type { NetworkRule } from "../rule";
 import { stackNameFor } from "../../model/stacks";
 

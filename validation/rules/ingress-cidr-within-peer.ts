@@ -1,6 +1,6 @@
-import { cidrContains } from "../../model/cidr";
+import { cidrContains } from "../../core/cidr";
 import { otherSide, SIDES, vpcOf } from "../../model/network";
-import { error, type Finding } from "../finding";
+import { error, type Finding } from "../../core/finding";
 import { allBlocks, listBlocks } from "../network-paths";
 import type { NetworkRule } from "../rule";
 

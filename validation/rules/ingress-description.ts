@@ -1,4 +1,4 @@
-import { error, type Finding } from "../finding";
+import { error, type Finding } from "../../core/finding";
 import { ingressEntries } from "../ingress-entries";
 import type { ConfigRule } from "../rule";
 

@@ -1,4 +1,4 @@
-import { error, warning, type Finding } from "../finding";
+import { error, warning, type Finding } from "../../core/finding";
 import { ingressEntries } from "../ingress-entries";
 import type { ConfigRule } from "../rule";
 

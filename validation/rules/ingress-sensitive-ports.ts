@@ -1,5 +1,5 @@
 import { SIDES } from "../../model/network";
-import { warning, type Finding } from "../finding";
+import { warning, type Finding } from "../../core/finding";
 import type { NetworkRule } from "../rule";
 
 /** Administrative and database ports that deserve the narrowest source there is. */

@@ -1,5 +1,5 @@
 import { isExternalVpc } from "../../config/schema";
-import { error, pathOf, type Finding } from "../finding";
+import { error, pathOf, type Finding } from "../../core/finding";
 import { didYouMean } from "../closest-name";
 import type { ConfigRule } from "../rule";
 

@@ -1,5 +1,5 @@
-import { cidrsOverlap } from "../../model/cidr";
-import { error, pathOf, type Finding } from "../finding";
+import { cidrsOverlap } from "../../core/cidr";
+import { error, pathOf, type Finding } from "../../core/finding";
 import { allBlocks, vpcCidrPath } from "../network-paths";
 import type { NetworkRule } from "../rule";
 

@@ -1,4 +1,4 @@
-import { error, pathOf } from "../finding";
+import { error, pathOf } from "../../core/finding";
 import type { NetworkRule } from "../rule";
 
 /** A VPC cannot peer with itself; AWS rejects the request. */

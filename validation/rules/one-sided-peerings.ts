@@ -1,5 +1,5 @@
 import { isManaged, SIDES, vpcOf } from "../../model/network";
-import { error, pathOf, warning, type Finding } from "../finding";
+import { error, pathOf, warning, type Finding } from "../../core/finding";
 import type { NetworkRule } from "../rule";
 
 /**

@@ -1,4 +1,4 @@
-import { pathOf, error } from "../finding";
+import { pathOf, error } from "../../core/finding";
 import type { NetworkRule } from "../rule";
 import { Tally } from "../tally";
 

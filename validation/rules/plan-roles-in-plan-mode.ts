@@ -1,6 +1,6 @@
-import { accountsInUse } from "../../iam/accounts-in-use";
+import { accountsInUse } from "../../model/accounts-in-use";
 import type { Account } from "../../model/network";
-import { error, pathOf, type Finding } from "../finding";
+import { error, pathOf, type Finding } from "../../core/finding";
 import type { NetworkRule } from "../rule";
 
 /** The one-line problem of an account that plan mode cannot act in without its deploy role. */

@@ -1,6 +1,6 @@
-import { cidrsOverlap } from "../../model/cidr";
+import { cidrsOverlap } from "../../core/cidr";
 import { vpcOf } from "../../model/network";
-import { error, pathOf, type Finding } from "../finding";
+import { error, pathOf, type Finding } from "../../core/finding";
 import { allBlocks, allRoutes, vpcCidrPath } from "../network-paths";
 import type { NetworkRule } from "../rule";
 

@@ -1,4 +1,4 @@
-import { error } from "../finding";
+import { error } from "../../core/finding";
 import { allRoutes } from "../network-paths";
 import type { NetworkRule } from "../rule";
 import { Tally } from "../tally";

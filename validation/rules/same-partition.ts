@@ -1,4 +1,4 @@
-import { error, pathOf, type Finding } from "../finding";
+import { error, pathOf, type Finding } from "../../core/finding";
 import type { NetworkRule } from "../rule";
 
 /**

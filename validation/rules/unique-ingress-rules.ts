@@ -1,6 +1,6 @@
-import { ingressRuleId } from "../../constructs/address";
 import { SIDES } from "../../model/network";
-import { error, type Finding } from "../finding";
+import { ingressRuleKey } from "../../model/rule-key";
+import { error, type Finding } from "../../core/finding";
 import type { NetworkRule } from "../rule";
 
 /**
@@ -17,8 +17,8 @@ export const uniqueIngressRules: NetworkRule = {
     for (const peering of network.peerings) {
       for (const side of SIDES) {
         for (const rule of peering.ingress[side]) {
-          // The id without its side: the same group may be reached from two peerings.
-          const key = ingressRuleId(rule).slice(side.length + 1);
+          // The key has no side: the same group may be reached from two peerings.
+          const key = ingressRuleKey(rule);
           const first = firstAt.get(key);
           if (first === undefined) firstAt.set(key, rule.path);
           else if (first !== rule.path) {

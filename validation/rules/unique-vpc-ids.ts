@@ -1,5 +1,5 @@
 import { isExternalVpc } from "../../config/schema";
-import { error, pathOf, type Finding } from "../finding";
+import { error, pathOf, type Finding } from "../../core/finding";
 import type { ConfigRule } from "../rule";
 
 /** One VPC, one entry: two names for the same VPC would slip past the self-peering and one-peering-per-pair checks. */

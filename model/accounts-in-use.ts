@@ -1,4 +1,4 @@
-import type { Account, Network } from "../model/network";
+import type { Account, Network } from "./network";
 
 /** Our accounts that some peering touches, by name (external accounts are not ours to grant anything in). */
 export function accountsInUse(network: Network): Account[] {

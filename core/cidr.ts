@@ -1,5 +1,5 @@
 import * as ipaddr from "ipaddr.js";
-import { echo } from "../config/echo";
+import { echo } from "./echo";
 
 /** The address family of a CIDR block. */
 export type IpFamily = "ipv4" | "ipv6";

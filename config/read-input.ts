@@ -1,17 +1,8 @@
-import type { RoleMode } from "../model/network";
+import { ConfigValidationError, error } from "../core/finding";
 import { config } from "./config";
-import { ConfigValidationError, error } from "../validation/finding";
-import { validateConfig, type ValidatedConfig } from "../validation/validate";
 import { toPlainData } from "./plain-data";
 import { readConfigFile } from "./read-config-file";
-
-/** A validated config and where it came from. */
-export interface LoadedConfig extends ValidatedConfig {
-  /** `config/config.ts` or the PEERING_CONFIG path. */
-  readonly source: string;
-  /** Which roles the providers assume (PEERING_ROLES). */
-  readonly roles: RoleMode;
-}
+import type { RoleMode } from "./role-mode";
 
 /** The environment variables that choose and tune the config. */
 export interface ConfigEnvironment {
@@ -23,24 +14,34 @@ export interface ConfigEnvironment {
   readonly PEERING_ROLES?: string;
 }
 
+/** The config as plain data, not yet checked, with where it came from and the settings that tune checking. */
+export interface ConfigInput {
+  /** Plain data (objects, arrays, strings, numbers, booleans, null) to check against the schema. */
+  readonly input: unknown;
+  /** `config/config.ts` or the PEERING_CONFIG path. */
+  readonly source: string;
+  /** Whether PEERING_STRICT makes warnings errors (the config's own `strict` may too). */
+  readonly strict: boolean;
+  /** Which roles the providers assume (PEERING_ROLES). */
+  readonly roles: RoleMode;
+}
+
 /**
- * Loads and validates the config: the file named by `PEERING_CONFIG` (`.json`,
- * `.yaml` or `.yml`), else the TypeScript config in `config/config.ts`.
+ * Reads the config without checking it: the file named by `PEERING_CONFIG`
+ * (`.json`, `.yaml` or `.yml`), else the TypeScript config in
+ * `config/config.ts`, as plain data; and the settings from the environment.
  *
- * @throws ConfigValidationError when the file cannot be read or parsed, or the config is invalid
+ * @throws ConfigValidationError when a setting is unknown or the file cannot be read or parsed
  */
-export function loadConfig(env: ConfigEnvironment = process.env): LoadedConfig {
+export function readConfigInput(env: ConfigEnvironment = process.env): ConfigInput {
   const strict = strictFrom(env.PEERING_STRICT);
   const roles = rolesFrom(env.PEERING_ROLES);
   const file = env.PEERING_CONFIG;
-  if (file) {
-    const input = readConfigFile(file);
-    return { ...validateConfig(input, { source: file, strict, roles }), source: file, roles };
-  }
+  if (file) return { input: readConfigFile(file), source: file, strict, roles };
   const source = "config/config.ts";
   const plain = toPlainData(config);
   if ("problems" in plain) throw new ConfigValidationError(plain.problems.map((p) => error(p.path, p.message)), source);
-  return { ...validateConfig(plain.data, { source, strict, roles }), source, roles };
+  return { input: plain.data, source, strict, roles };
 }
 
 function strictFrom(value: string | undefined): boolean {

@@ -1,0 +1,54 @@
+/** The API actions Terraform's AWS provider calls for one resource type, by lifecycle step. */
+export interface ResourceActions {
+  /** Called when the resource is created (tags given at creation included). */
+  readonly create: readonly string[];
+  /** Called on every refresh and plan; the plan role needs these too. */
+  readonly read: readonly string[];
+  /** Called when an argument changes in place (tags included). */
+  readonly update: readonly string[];
+  /** Called on destroy; empty when the provider only forgets the resource (it removes it from state and calls nothing). */
+  readonly delete: readonly string[];
+}
+
+/**
+ * Every resource type the peering stacks create, with the actions the deploy
+ * role needs for it (see {@link deployerPolicy}). A fork that adds a resource
+ * type adds it here and grants the actions in `iam/deployer-policy.ts`; the
+ * IAM coverage test (`__tests__/iam-coverage.test.ts`) fails until both agree
+ * with what the stacks synthesize, instead of the first deploy failing with
+ * AccessDenied.
+ */
+export const RESOURCE_ACTIONS: Readonly<Record<string, ResourceActions>> = {
+  aws_vpc_peering_connection: {
+    create: ["ec2:CreateVpcPeeringConnection", "ec2:CreateTags"],
+    read: ["ec2:DescribeVpcPeeringConnections"],
+    update: ["ec2:ModifyVpcPeeringConnectionOptions", "ec2:CreateTags", "ec2:DeleteTags"],
+    delete: ["ec2:DeleteVpcPeeringConnection"],
+  },
+  aws_vpc_peering_connection_accepter: {
+    create: ["ec2:AcceptVpcPeeringConnection", "ec2:CreateTags"],
+    read: ["ec2:DescribeVpcPeeringConnections"],
+    update: ["ec2:ModifyVpcPeeringConnectionOptions", "ec2:CreateTags", "ec2:DeleteTags"],
+    // The provider removes the accepter from state and leaves the connection alone.
+    delete: [],
+  },
+  aws_vpc_peering_connection_options: {
+    create: ["ec2:ModifyVpcPeeringConnectionOptions"],
+    read: ["ec2:DescribeVpcPeeringConnections"],
+    update: ["ec2:ModifyVpcPeeringConnectionOptions"],
+    // The provider removes the options from state and leaves the connection alone.
+    delete: [],
+  },
+  aws_route: {
+    create: ["ec2:CreateRoute"],
+    read: ["ec2:DescribeRouteTables"],
+    update: ["ec2:ReplaceRoute"],
+    delete: ["ec2:DeleteRoute"],
+  },
+  aws_vpc_security_group_ingress_rule: {
+    create: ["ec2:AuthorizeSecurityGroupIngress", "ec2:CreateTags"],
+    read: ["ec2:DescribeSecurityGroupRules"],
+    update: ["ec2:ModifySecurityGroupRules", "ec2:CreateTags", "ec2:DeleteTags"],
+    delete: ["ec2:RevokeSecurityGroupIngress"],
+  },
+};
