@@ -20,6 +20,9 @@ export const ALLOWED_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   report: ["core", "config", "model", "validation"],
   stacks: ["core", "config", "model", "validation", "constructs", "iam"],
   output: ["core", "config", "model", "validation", "constructs", "iam", "report", "stacks"],
+  // The local AWS and its Terraform runner: reads the model to seed the world, the IAM documents to
+  // seed roles, and shares the provider mirror and constraint with `npm run validate`.
+  rehearsal: ["core", "config", "model", "iam", "stacks", "scripts"],
 };
 
 /** Folders whose modules may import anything and are not checked. */
