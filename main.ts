@@ -5,13 +5,14 @@
  * nothing is written.
  */
 import { loadConfig } from "./config/load";
-import { formatFinding } from "./validation/finding";
+import { formatFinding, ruleTag } from "./validation/finding";
 import { synthesizeNetwork } from "./output/synthesize-network";
 import { runCommand } from "./output/run-command";
 
 runCommand(() => {
   const { network, warnings, source, roles } = loadConfig();
-  for (const warning of warnings) process.stderr.write(`warning: ${formatFinding(warning)}\n`);
+  const open = warnings.filter((w) => w.acknowledged === undefined);
+  for (const warning of open) process.stderr.write(`warning: ${formatFinding(warning)}${ruleTag(warning)}\n`);
   const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
   const result = synthesizeNetwork(network, outdir, { roles, warnings });
   for (const note of result.notes) process.stderr.write(`warning: ${note}\n`);

@@ -10,6 +10,8 @@ export interface Finding {
   readonly message: string;
   /** The id of the rule that found it (its file name under `validation/rules/`), or `schema`. */
   readonly rule?: string;
+  /** For a warning the config acknowledges (`acknowledge`): the reason given. */
+  readonly acknowledged?: string;
 }
 
 /** How many problems an error message lists before it summarises the rest by rule. */
@@ -30,6 +32,11 @@ export function formatFinding(finding: Finding): string {
   return `${finding.path || "(config)"}: ${finding.message}`;
 }
 
+/** ` [rule-id]` after a warning: what `acknowledge` names it by. */
+export function ruleTag(finding: Finding): string {
+  return finding.rule ? ` [${finding.rule}]` : "";
+}
+
 /**
  * Thrown when a config has errors (or warnings under `strict`). Its message
  * lists every problem, one per line, so that they can all be fixed at once,
@@ -44,8 +51,8 @@ export class ConfigValidationError extends Error {
 
   constructor(findings: readonly Finding[], source: string, warnings: readonly Finding[] = []) {
     const listed = [
-      ...findings.map((f) => `  - ${formatFinding(f)}${f.severity === "warning" ? " (warning; strict mode)" : ""}`),
-      ...warnings.map((f) => `  - ${formatFinding(f)} (warning)`),
+      ...findings.map((f) => `  - ${formatFinding(f)}${f.severity === "warning" ? ` (warning; strict mode)${ruleTag(f)}` : ""}`),
+      ...warnings.map((f) => `  - ${formatFinding(f)} (warning${f.acknowledged === undefined ? "" : ", acknowledged"})${ruleTag(f)}`),
     ];
     const lines = listed.slice(0, MAX_LISTED_FINDINGS);
     const rest = [...findings, ...warnings].slice(MAX_LISTED_FINDINGS);

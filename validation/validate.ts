@@ -2,7 +2,7 @@ import { peeringConfigSchema } from "../config/schema";
 import type { Network, RoleMode } from "../model/network";
 import { resolveNetwork } from "../model/resolve";
 import { ConfigValidationError, type Finding } from "./finding";
-import { CONFIG_RULES, NETWORK_RULES, PLAN_MODE_RULES, REFERENCE_RULES } from "./rules";
+import { CONFIG_RULES, NETWORK_RULES, PLAN_MODE_RULES, REFERENCE_RULES, unmatchedAcknowledgements } from "./rules";
 import { resolvablePart } from "./resolvable-part";
 import { COMPLETE, type RuleContext } from "./rule";
 import { schemaFindings } from "./schema-findings";
@@ -61,8 +61,13 @@ export function checkConfig(input: unknown, roles: RoleMode = "deploy"): ConfigC
   const networkContext: RuleContext = { setAside, complete: context.complete && resolvable.complete };
   const rules = roles === "plan" ? [...NETWORK_RULES, ...PLAN_MODE_RULES] : NETWORK_RULES;
   const networkFindings = rules.flatMap((rule) => stamped(rule, rule.check(network, networkContext)));
+  const acknowledged = unmatchedAcknowledgements.apply(
+    config.acknowledge,
+    [...schema, ...referenceFindings, ...configFindings, ...networkFindings],
+    networkContext.complete,
+  );
   return {
-    findings: [...schema, ...referenceFindings, ...configFindings, ...networkFindings],
+    findings: [...acknowledged.findings, ...stamped(unmatchedAcknowledgements, acknowledged.problems)],
     ...(networkContext.complete ? { network } : {}),
     strict: config.strict,
   };
@@ -82,7 +87,7 @@ function stamped(rule: { readonly id: string }, findings: readonly Finding[]): F
 export function validateConfig(input: unknown, options: ValidateOptions): ValidatedConfig {
   const { findings, network, strict: configStrict } = checkConfig(input, options.roles);
   const strict = options.strict === true || configStrict;
-  const blocking = findings.filter((f) => strict || f.severity === "error");
+  const blocking = findings.filter((f) => f.severity === "error" || (strict && f.acknowledged === undefined));
   const others = findings.filter((f) => !blocking.includes(f));
   if (blocking.length > 0 || !network) throw new ConfigValidationError(blocking, options.source, others);
   return { network, warnings: findings.filter((f) => f.severity === "warning") };

@@ -37,7 +37,7 @@ describe("GIVEN a schema problem in one VPC and a warning elsewhere", () => {
     expect(error.message.split("\n")).toEqual([
       "fixture.yaml has 1 problem and 1 warning; nothing was synthesized:",
       '  - vpcs.far.region: "eu-west1" is not an AWS region; use a region name such as us-east-1 or eu-west-1',
-      expect.stringMatching(/^ {2}- accounts\.spoke\.externalId: .* \(warning\)$/),
+      expect.stringMatching(/^ {2}- accounts\.spoke\.externalId: .* \(warning\) \[cross-account-roles\]$/),
     ]);
   });
 });

@@ -204,7 +204,7 @@ const cases: RuleCase[] = [
     severity: "warning",
     path: "peerings.hub-to-far2.routes.requester",
     message:
-      "10.2.0.0/20 lies inside 10.2.0.0/16 (peerings.hub-to-far.routes.requester) in rtb-00000001; the more specific route wins, so traffic to 10.2.0.0/20 goes to peerings.hub-to-far2 and never reaches peerings.hub-to-far",
+      "10.2.0.0/20 lies inside 10.2.0.0/16 (peerings.hub-to-far.routes.requester) in rtb-00000001: longest-prefix routing sends 10.2.0.0/20 to peerings.hub-to-far2 and only the rest of 10.2.0.0/16 to peerings.hub-to-far",
   },
   {
     rule: "warning: a route table's destinations do not nest within one peering",
@@ -346,7 +346,7 @@ const cases: RuleCase[] = [
   },
   {
     rule: "a description is required",
-    compliant: (c) => (spokeRule(c).description = "x"),
+    compliant: (c) => (spokeRule(c).description = "Ping in"),
     violating: (c) => (spokeRule(c).description = "  "),
     severity: "error",
     path: "peerings.hub-to-spoke.ingress.accepter[0].description",
@@ -362,7 +362,7 @@ const cases: RuleCase[] = [
   },
   {
     rule: "a description is at most 255 characters",
-    compliant: (c) => (spokeRule(c).description = "a".repeat(255)),
+    compliant: (c) => (spokeRule(c).description = `${"a".repeat(127)} ${"b".repeat(127)}`),
     violating: (c) => (spokeRule(c).description = "a".repeat(256)),
     severity: "error",
     path: "peerings.hub-to-spoke.ingress.accepter[0].description",
