@@ -8,14 +8,16 @@ import { loadConfig } from "./config/load";
 import { formatFinding, ruleTag } from "./validation/finding";
 import { synthesizeNetwork } from "./output/synthesize-network";
 import { runCommand } from "./output/run-command";
+import { warningWriter } from "./output/diagnostics";
 
 runCommand(() => {
   const { network, warnings, source, roles } = loadConfig();
   const open = warnings.filter((w) => w.acknowledged === undefined);
-  for (const warning of open) process.stderr.write(`warning: ${formatFinding(warning)}${ruleTag(warning)}\n`);
+  const warn = warningWriter();
+  for (const warning of open) warn(`warning: ${formatFinding(warning)}${ruleTag(warning)}`);
   const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
   const result = synthesizeNetwork(network, outdir, { roles, warnings });
-  for (const note of result.notes) process.stderr.write(`warning: ${note}\n`);
+  for (const note of result.notes) warn(`warning: ${note}`);
   const written = [
     `${result.stacks.length} stack${result.stacks.length === 1 ? "" : "s"} in ${outdir}/stacks/`,
     "peering-report.md",

@@ -98,6 +98,12 @@ function writeAtomically(file, contents) {
   renameSync(partial, file);
 }
 
+// No HashiCorp checkpoint (version and telemetry) calls from anything started
+// here (terraform in npm run validate and eject, the cdktf CLI): offline they
+// only add "getaddrinfo ENOTFOUND checkpoint-api.hashicorp.com". Set
+// CHECKPOINT_DISABLE= (empty) to allow them.
+process.env.CHECKPOINT_DISABLE ??= "1";
+
 const entryArg = process.argv[2];
 if (!entryArg?.endsWith(".ts")) {
   process.stderr.write("usage: node scripts/run-ts.js <entry>.ts [args...]\n");
