@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AWS_REGIONS } from "./aws-regions";
+import { AWS_REGIONS, type AwsRegion } from "./aws-regions";
 import { echo } from "./echo";
 import { isCidr, parseCidr, type IpFamily } from "../model/cidr";
 
@@ -56,7 +56,7 @@ const accountIdProblem = (issue: { input?: unknown }) =>
 export const accountIdSchema = z.string({ error: accountIdProblem }).regex(/^\d{12}$/, { error: accountIdProblem });
 
 /** An AWS region name. */
-export const regionSchema = z.enum(AWS_REGIONS as [string, ...string[]], {
+export const regionSchema = z.enum(AWS_REGIONS as unknown as [AwsRegion, ...AwsRegion[]], {
   error: (issue) =>
     issue.input === undefined
       ? "is required: an AWS region such as us-east-1"
@@ -293,7 +293,13 @@ const ingressRuleSchema = z
           "For an adopted peering: the sgr- id of the rule AWS already has, per source (the CIDR or security group id), e.g. { \"10.0.0.0/16\": \"sgr-0123456789abcdef0\" }.",
       }),
   })
-  .meta({ description: "An inbound security group rule that lets the peer VPC in." });
+  .meta({
+    description: "An inbound security group rule that lets the peer VPC in.",
+    // For JSON Schema users (YAML editors): tcp and udp rules name their ports, the others take none.
+    if: { properties: { protocol: { enum: ["tcp", "udp"] } }, required: ["protocol"] },
+    then: { required: ["ports"] },
+    else: { not: { required: ["ports"] } },
+  });
 
 const peeringSchema = z
   .strictObject({
