@@ -5,6 +5,8 @@ export interface SetAside {
   readonly accounts: ReadonlySet<string>;
   readonly vpcs: ReadonlySet<string>;
   readonly peerings: ReadonlySet<string>;
+  /** The set-aside VPC and peering entries as written, so that their names of other entries can still be checked. */
+  readonly written?: { readonly vpcs: ReadonlyMap<string, unknown>; readonly peerings: ReadonlyMap<string, unknown> };
 }
 
 /** The part of a config that parsed, and what was set aside to get it. */
@@ -33,9 +35,10 @@ export function parsedPart(input: unknown): ParsedPart | undefined {
   const rest: Record<string, unknown> = { ...input };
   for (const map of MAPS) if (isRecord(input[map])) rest[map] = { ...input[map] };
   const setAside: Record<MapName, Set<string>> = { accounts: new Set(), vpcs: new Set(), peerings: new Set() };
+  const written = { vpcs: new Map<string, unknown>(), peerings: new Map<string, unknown>() };
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const parsed = peeringConfigSchema.safeParse(rest);
-    if (parsed.success) return { config: parsed.data, setAside };
+    if (parsed.success) return { config: parsed.data, setAside: { ...setAside, written } };
     for (const issue of parsed.error.issues) {
       const [top, entry] = issue.path.map(String);
       if (top === undefined) {
@@ -44,6 +47,7 @@ export function parsedPart(input: unknown): ParsedPart | undefined {
       } else if ((MAPS as readonly string[]).includes(top)) {
         const map = rest[top];
         if (entry === undefined || !isRecord(map)) return undefined;
+        if (top === "vpcs" || top === "peerings") written[top].set(entry, map[entry]);
         delete map[entry];
         setAside[top as MapName].add(entry);
       } else if (top === "project") {

@@ -54,7 +54,8 @@ export function checkConfig(input: unknown, roles: RoleMode = "deploy"): ConfigC
   if (!part) return { findings: schema, strict: false };
   const { config, setAside } = part;
   const context: RuleContext = { setAside, complete: parsed.success };
-  const referenceFindings = REFERENCE_RULES.flatMap((rule) => stamped(rule, rule.check(config, context)));
+  const schemaPaths = new Set(schema.map((f) => f.path));
+  const referenceFindings = REFERENCE_RULES.flatMap((rule) => stamped(rule, rule.check(config, context))).filter((f) => !schemaPaths.has(f.path));
   const configFindings = CONFIG_RULES.flatMap((rule) => stamped(rule, rule.check(config, context)));
   const resolvable = resolvablePart(config);
   const network = resolveNetwork(resolvable.config);

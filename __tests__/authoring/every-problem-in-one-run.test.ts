@@ -89,3 +89,14 @@ describe("GIVEN the README's Validation section", () => {
     }
   });
 });
+
+describe("GIVEN a VPC the schema refuses (a bad id) that also names an unknown account", () => {
+  const config = compliantConfig();
+  config.vpcs.far.vpcId = "vpc-1";
+  config.vpcs.far.account = "farr";
+
+  it("THEN both are reported: the set-aside entry's references are still checked", () => {
+    expect(lines(config)).toEqual(["error schema vpcs.far.vpcId", "error known-references vpcs.far.account"]);
+    expect(checkConfig(config).findings[1].message).toBe('no account named "farr"; did you mean "far"?');
+  });
+});

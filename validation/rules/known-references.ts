@@ -31,6 +31,22 @@ export const knownReferences: ConfigRule = {
         }
       }
     }
+    // Entries the schema set aside still name others: a misspelt name there is a problem of its own.
+    const field = (entry: unknown, key: string) => (typeof entry === "object" && entry !== null ? (entry as Record<string, unknown>)[key] : undefined);
+    for (const [name, entry] of setAside.written?.vpcs ?? []) {
+      const account = field(entry, "account");
+      if (typeof account === "string" && !Object.hasOwn(config.accounts, account) && !setAside.accounts.has(account)) {
+        findings.push(error(pathOf("vpcs", name, "account"), `no account named "${account}"${didYouMean(account, accountNames)}`));
+      }
+    }
+    for (const [name, entry] of setAside.written?.peerings ?? []) {
+      for (const side of ["requester", "accepter"] as const) {
+        const vpcName = field(entry, side);
+        if (typeof vpcName === "string" && !Object.hasOwn(config.vpcs, vpcName) && !setAside.vpcs.has(vpcName)) {
+          findings.push(error(pathOf("peerings", name, side), `no VPC named "${vpcName}"${didYouMean(vpcName, vpcNames)}`));
+        }
+      }
+    }
     return findings;
   },
 };
