@@ -297,6 +297,7 @@ const ingressRuleSchema = z
     description: "An inbound security group rule that lets the peer VPC in.",
     // For JSON Schema users (YAML editors): tcp and udp rules name their ports, the others take none.
     if: { properties: { protocol: { enum: ["tcp", "udp"] } }, required: ["protocol"] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then/else keyword, not a thenable
     then: { required: ["ports"] },
     else: { not: { required: ["ports"] } },
   });

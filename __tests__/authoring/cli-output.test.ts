@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { compliantConfig } from "../validation/fixture";
 import { cliSynth, projectDir, runInProject } from "../support/synth-process";
 
@@ -13,7 +14,7 @@ describe("GIVEN a config with one warning, synthesized through the real CLI (npx
   writeFileSync(file, JSON.stringify(config));
   const result = runInProject(cliSynth(join(work, "out")), { PEERING_CONFIG: file });
   // The CLI clears its spinner with escape codes before each line it passes on.
-  const plain = (text: string) => text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "");
+  const plain = (text: string) => stripVTControlCharacters(text);
   const output = plain(`${result.stdout}${result.stderr}`);
 
   it("THEN the warning is printed as a warning, never as [ERROR]", () => {
