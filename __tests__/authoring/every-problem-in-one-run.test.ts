@@ -100,3 +100,14 @@ describe("GIVEN a VPC the schema refuses (a bad id) that also names an unknown a
     expect(checkConfig(config).findings[1].message).toBe('no account named "farr"; did you mean "far"?');
   });
 });
+
+describe("GIVEN a misspelt reference to a VPC the schema refused", () => {
+  const config = compliantConfig();
+  config.vpcs.far.region = "eu-west1";
+  config.peerings["hub-to-far"].accepter = "farr";
+
+  it("THEN the suggestion still names the refused VPC", () => {
+    const unknown = checkConfig(config).findings.find((f) => f.rule === "known-references");
+    expect(unknown).toEqual(expect.objectContaining({ path: "peerings.hub-to-far.accepter", message: 'no VPC named "farr"; did you mean "far"?' }));
+  });
+});

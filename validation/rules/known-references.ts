@@ -13,7 +13,7 @@ export const knownReferences: ConfigRule = {
   check(config, context = COMPLETE) {
     const findings: Finding[] = [];
     const { setAside } = context;
-    const accountNames = Object.keys(config.accounts);
+    const accountNames = [...Object.keys(config.accounts), ...setAside.accounts];
     for (const [name, vpc] of Object.entries(config.vpcs)) {
       if (isExternalVpc(vpc)) continue;
       if (!Object.hasOwn(config.accounts, vpc.account) && !setAside.accounts.has(vpc.account)) {
@@ -22,7 +22,7 @@ export const knownReferences: ConfigRule = {
         );
       }
     }
-    const vpcNames = Object.keys(config.vpcs);
+    const vpcNames = [...Object.keys(config.vpcs), ...setAside.vpcs];
     for (const [name, peering] of Object.entries(config.peerings)) {
       for (const side of ["requester", "accepter"] as const) {
         const vpcName = peering[side];
