@@ -5,16 +5,19 @@
  * nothing is written.
  */
 import { loadConfig } from "./validation/load";
-import { formatFinding } from "./core/finding";
+import { formatFinding, ruleTag } from "./core/finding";
 import { synthesizeNetwork } from "./output/synthesize-network";
 import { runCommand } from "./output/run-command";
+import { warningWriter } from "./output/diagnostics";
 
 runCommand(() => {
   const { network, warnings, source, roles } = loadConfig();
-  for (const warning of warnings) process.stderr.write(`warning: ${formatFinding(warning)}\n`);
+  const open = warnings.filter((w) => w.acknowledged === undefined);
+  const warn = warningWriter();
+  for (const warning of open) warn(`warning: ${formatFinding(warning)}${ruleTag(warning)}`);
   const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
   const result = synthesizeNetwork(network, outdir, { roles, warnings });
-  for (const note of result.notes) process.stderr.write(`warning: ${note}\n`);
+  for (const note of result.notes) warn(`warning: ${note}`);
   const written = [
     `${result.stacks.length} stack${result.stacks.length === 1 ? "" : "s"} in ${outdir}/stacks/`,
     "peering-report.md",

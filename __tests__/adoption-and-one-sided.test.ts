@@ -22,11 +22,11 @@ describe("GIVEN a peering made by hand and adopted with existing.peeringConnecti
   it("THEN every resource the config describes for it is imported, with the id the AWS provider documents for its type", () => {
     expect(importsOf(shared)).toEqual([
       "aws_route.shared-to-app_routes_accepter_rtb-0b1c2d3e4f5a60001_10-0-0-0_16 <- rtb-0b1c2d3e4f5a60001_10.0.0.0/16 (aws.app-us-east-1)",
-      "aws_route.shared-to-app_routes_requester_rtb-0a1b2c3d4e5f60001_10-1-0-0_16 <- rtb-0a1b2c3d4e5f60001_10.1.0.0/16 (aws)",
-      "aws_vpc_peering_connection.shared-to-app_connection <- pcx-0a1b2c3d4e5f60001 (aws)",
+      "aws_route.shared-to-app_routes_requester_rtb-0a1b2c3d4e5f60001_10-1-0-0_16 <- rtb-0a1b2c3d4e5f60001_10.1.0.0/16 (aws.shared-us-east-1)",
+      "aws_vpc_peering_connection.shared-to-app_connection <- pcx-0a1b2c3d4e5f60001 (aws.shared-us-east-1)",
       "aws_vpc_peering_connection_accepter.shared-to-app_accepter <- pcx-0a1b2c3d4e5f60001 (aws.app-us-east-1)",
       "aws_vpc_peering_connection_options.shared-to-app_dns_accepter <- pcx-0a1b2c3d4e5f60001 (aws.app-us-east-1)",
-      "aws_vpc_peering_connection_options.shared-to-app_dns_requester <- pcx-0a1b2c3d4e5f60001 (aws)",
+      "aws_vpc_peering_connection_options.shared-to-app_dns_requester <- pcx-0a1b2c3d4e5f60001 (aws.shared-us-east-1)",
       "aws_vpc_security_group_ingress_rule.shared-to-app_ingress_accepter_sg-0b1c2d3e4f5a60001_tcp-443_from_10-0-0-0_16 <- sgr-0b1c2d3e4f5a60001 (aws.app-us-east-1)",
     ]);
   });
@@ -90,7 +90,7 @@ describe("GIVEN a renamed peering (previousName)", () => {
 describe("GIVEN a peering with an external accepter (a vendor accepts on its side)", () => {
   it("THEN only the connection and our side are made: no accepter, no routes or rules on their side", () => {
     expect(resourcesOf(shared, "aws_vpc_peering_connection")["shared-to-vendor_connection"]).toEqual({
-      provider: "aws",
+      provider: "aws.shared-us-east-1",
       vpc_id: "vpc-0a1b2c3d4e5f67890",
       peer_vpc_id: "vpc-0d1e2f3a4b5c67890",
       peer_owner_id: "444444444444",
@@ -147,7 +147,7 @@ describe("GIVEN a peering with an external accepter (a vendor accepts on its sid
 describe("GIVEN a peering with an external requester (a partner requests, we accept)", () => {
   it("THEN the accepting account's stack accepts the given connection id, with our routes and options only", () => {
     expect(app.text).toHaveResourceWithProperties(VpcPeeringConnectionAccepterA, {
-      provider: "aws",
+      provider: "aws.app-us-east-1",
       vpc_peering_connection_id: "pcx-0f1e2d3c4b5a60001",
       auto_accept: true,
     });

@@ -77,8 +77,8 @@ describe("GIVEN a config with warnings", () => {
 
   it("THEN every warning is listed with its path, for reviewers", () => {
     const report = reportOf(config);
-    expect(report).toContain("- ⚠️ `accounts.far.externalId`: ");
-    expect(report).toContain("- ⚠️ `peerings.hub-to-far.ingress.accepter[0].source`: a CIDR source reaches 5432 (PostgreSQL)");
+    expect(report).toContain("- ⚠️ `accounts.far.externalId` (cross-account-roles): ");
+    expect(report).toContain("- ⚠️ `peerings.hub-to-far.ingress.accepter[0].source` (ingress-sensitive-ports): a CIDR source reaches 5432 (PostgreSQL)");
   });
 });
 

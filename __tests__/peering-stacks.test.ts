@@ -35,8 +35,8 @@ describe("GIVEN the example config", () => {
     it("THEN the data account, which requests nothing, keeps an empty stack with a provider for every account and region", () => {
       const data = stacks["peering-data"].json;
       expect(data.resource ?? {}).toEqual({});
-      expect(data.provider.aws.map((p) => p.alias ?? "(default)").sort()).toEqual(["(default)", "app-us-east-1", "shared-us-east-1"]);
-      expect(data.provider.aws.find((p) => p.alias === undefined)).toMatchObject({ region: "eu-west-1", allowed_account_ids: ["333333333333"] });
+      expect(data.provider.aws.map((p) => p.alias ?? "(default)").sort()).toEqual(["app-us-east-1", "data-eu-west-1", "shared-us-east-1"]);
+      expect(data.provider.aws.find((p) => p.alias === "data-eu-west-1")).toMatchObject({ region: "eu-west-1", allowed_account_ids: ["333333333333"] });
     });
 
     it("THEN every peering stack declares the same accounts and regions, whatever peerings it holds", () => {
@@ -62,8 +62,9 @@ describe("GIVEN the example config", () => {
     const providers = shared.json.provider.aws;
     const byAlias = (alias: string | undefined) => providers.find((p) => p.alias === alias);
 
-    it("THEN the requester's provider is the unaliased default, pinned to its account and assuming its role", () => {
-      expect(byAlias(undefined)).toEqual({
+    it("THEN the requester's provider is aliased like every other (none is implicit), pinned to its account and assuming its role", () => {
+      expect(byAlias("shared-us-east-1")).toEqual({
+        alias: "shared-us-east-1",
         region: "us-east-1",
         allowed_account_ids: ["111111111111"],
         assume_role: [
@@ -79,9 +80,9 @@ describe("GIVEN the example config", () => {
 
     it("THEN each accepter (account, region) has an aliased provider pinned to that account", () => {
       expect(providers.map((p) => p.alias ?? "(default)").sort()).toEqual([
-        "(default)",
         "app-us-east-1",
         "data-eu-west-1",
+        "shared-us-east-1",
       ]);
       expect(byAlias("data-eu-west-1")).toMatchObject({
         region: "eu-west-1",
@@ -95,7 +96,7 @@ describe("GIVEN the example config", () => {
     it("THEN the requester creates the connection to the accepter's VPC and account, without peer_region or auto_accept", () => {
       const connection = resourcesOf(shared, "aws_vpc_peering_connection")["shared-to-app_connection"];
       expect(connection).toEqual({
-        provider: "aws",
+        provider: "aws.shared-us-east-1",
         vpc_id: "vpc-0a1b2c3d4e5f67890",
         peer_vpc_id: "vpc-0b1c2d3e4f5a67890",
         peer_owner_id: "222222222222",
@@ -135,7 +136,7 @@ describe("GIVEN the example config", () => {
     it("THEN requester routes target the connection and accepter routes wait for the acceptance", () => {
       const routes = resourcesOf(shared, "aws_route");
       expect(routes["shared-to-app_routes_requester_rtb-0a1b2c3d4e5f60001_10-1-0-0_16"]).toEqual({
-        provider: "aws",
+        provider: "aws.shared-us-east-1",
         route_table_id: "rtb-0a1b2c3d4e5f60001",
         destination_cidr_block: "10.1.0.0/16",
         vpc_peering_connection_id: "${aws_vpc_peering_connection.shared-to-app_connection.id}",
@@ -151,7 +152,7 @@ describe("GIVEN the example config", () => {
     it("THEN DNS resolution is set per side, by that side's provider, after acceptance", () => {
       const options = resourcesOf(shared, "aws_vpc_peering_connection_options");
       expect(options["shared-to-app_dns_requester"]).toEqual({
-        provider: "aws",
+        provider: "aws.shared-us-east-1",
         vpc_peering_connection_id: "${aws_vpc_peering_connection_accepter.shared-to-app_accepter.id}",
         requester: { allow_remote_vpc_dns_resolution: true },
       });
@@ -175,9 +176,9 @@ describe("GIVEN the example config", () => {
       });
     });
 
-    it("THEN requester-side ingress lands on the requester's security group through the default provider", () => {
+    it("THEN requester-side ingress lands on the requester's security group through the requester's provider", () => {
       expect(shared.text).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, {
-        provider: "aws",
+        provider: "aws.shared-us-east-1",
         security_group_id: "sg-0a1b2c3d4e5f60002",
         referenced_security_group_id: "222222222222/sg-0b1c2d3e4f5a60002",
         from_port: 8080,
@@ -246,9 +247,9 @@ describe("GIVEN the example config", () => {
       expect(resourcesOf(shared, "aws_vpc_peering_connection_accepter")).not.toHaveProperty("shared-to-tools_accepter");
     });
 
-    it("THEN accepter-side routes target the connection itself, through the same default provider", () => {
+    it("THEN accepter-side routes target the connection itself, through the same provider", () => {
       expect(shared.text).toHaveResourceWithProperties(Route, {
-        provider: "aws",
+        provider: "aws.shared-us-east-1",
         route_table_id: "rtb-0a1b2c3d4e5f6aaa1",
         destination_cidr_block: "100.64.0.0/20",
         vpc_peering_connection_id: "${aws_vpc_peering_connection.shared-to-tools_connection.id}",
@@ -270,9 +271,10 @@ describe("GIVEN the example config", () => {
   });
 
   describe("WHEN the app account's own stack is read", () => {
-    it("THEN it holds only the peering app requests, with app as the default provider", () => {
+    it("THEN it holds only the peering app requests, on app's own aliased provider", () => {
       expect(Object.keys(resourcesOf(app, "aws_vpc_peering_connection"))).toEqual(["app-to-data_connection"]);
-      expect(app.json.provider.aws.find((p) => p.alias === undefined)).toMatchObject({
+      expect(resourcesOf(app, "aws_vpc_peering_connection")["app-to-data_connection"].provider).toBe("aws.app-us-east-1");
+      expect(app.json.provider.aws.find((p) => p.alias === "app-us-east-1")).toMatchObject({
         allowed_account_ids: ["222222222222"],
       });
     });

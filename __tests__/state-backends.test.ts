@@ -127,7 +127,7 @@ describe("GIVEN accounts with read-only plan roles", () => {
     delete own.accounts.shared.roleArn;
     delete own.accounts.shared.planRoleArn;
     const providers = synthConfig(own, "plan")["peering-shared"].json.provider.aws;
-    expect(providers.find((p) => p.alias === undefined)).not.toHaveProperty("assume_role");
+    expect(providers.find((p) => p.alias === "shared-us-east-1")).not.toHaveProperty("assume_role");
   });
 
   it("THEN a plan role in another account is refused", () => {

@@ -1,9 +1,14 @@
-import type { PeeringConfig } from "./schema";
+import { defineConfig } from "./define-config";
 
 /**
- * The example network: three accounts, five VPCs, four peerings that between
- * them use every feature of the template. All ids are documentation-style
- * fakes; replace them with yours in `config/config.ts`.
+ * The example network: three accounts, four VPCs, four peerings. All ids are
+ * documentation-style fakes. To start, copy this file over your config:
+ * `cp config/example.ts config/config.ts`, replace the ids with yours and run
+ * `npm run synth`.
+ *
+ * Adopting peerings made by hand (`existing`, `previousName`), VPCs of another
+ * organization (`external`) and one-sided peerings are shown in
+ * `config/examples/adopt-and-one-sided.yaml`.
  *
  * - `shared-to-app`: cross-account, same region, IPv6 on both sides, ingress
  *   that references the other side's security group, on both sides.
@@ -20,8 +25,7 @@ import type { PeeringConfig } from "./schema";
  * CI plans as `ciPlanRoleArn` and deploys as `ciDeployRoleArn`, whose GitHub
  * OIDC trust (cdktf.out/iam/ci/) is pinned to `github.repository`.
  */
-export const exampleConfig = {
-  $schema: "./schema.json",
+export const config = defineConfig({
   project: "acme-net",
   tags: { owner: "platform", "cost-center": "cc-1234" },
   iam: {
@@ -151,4 +155,7 @@ export const exampleConfig = {
       },
     },
   },
-} satisfies PeeringConfig;
+});
+
+/** The example under its own name, for the tests that start from it. */
+export const exampleConfig = config;

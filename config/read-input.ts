@@ -1,5 +1,5 @@
 import { ConfigValidationError, error } from "../core/finding";
-import { config } from "./config";
+import * as userConfig from "./config";
 import { toPlainData } from "./plain-data";
 import { readConfigFile } from "./read-config-file";
 import type { RoleMode } from "./role-mode";
@@ -39,7 +39,7 @@ export function readConfigInput(env: ConfigEnvironment = process.env): ConfigInp
   const file = env.PEERING_CONFIG;
   if (file) return { input: readConfigFile(file), source: file, strict, roles };
   const source = "config/config.ts";
-  const plain = toPlainData(config);
+  const plain = toPlainData(exportedConfig(userConfig, source));
   if ("problems" in plain) throw new ConfigValidationError(plain.problems.map((p) => error(p.path, p.message)), source);
   return { input: plain.data, source, strict, roles };
 }
@@ -59,5 +59,25 @@ function rolesFrom(value: string | undefined): RoleMode {
   throw new ConfigValidationError(
     [error("PEERING_ROLES", `"${value}" is not a role mode; use "plan" (read-only planRoleArn) or "deploy" (roleArn, the default)`)],
     "the PEERING_ROLES setting",
+  );
+}
+
+/**
+ * The config a TypeScript config module exports: `config` (as the example and
+ * the generated file do) or its default export.
+ */
+export function exportedConfig(module: object, source: string): unknown {
+  const exports = module as Record<string, unknown>;
+  const found = exports.config ?? exports.default;
+  if (found !== undefined) return found;
+  const names = Object.keys(exports);
+  throw new ConfigValidationError(
+    [
+      error(
+        "",
+        `exports no config${names.length > 0 ? ` (it exports ${names.join(", ")})` : ""}; write \`export const config = defineConfig({ ... })\` (see config/example.ts)`,
+      ),
+    ],
+    source,
   );
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AWS_REGIONS } from "./aws-regions";
+import { AWS_REGIONS, type AwsRegion } from "./aws-regions";
 import { echo } from "../core/echo";
 import { isCidr, parseCidr, type IpFamily } from "../core/cidr";
 
@@ -56,7 +56,7 @@ const accountIdProblem = (issue: { input?: unknown }) =>
 export const accountIdSchema = z.string({ error: accountIdProblem }).regex(/^\d{12}$/, { error: accountIdProblem });
 
 /** An AWS region name. */
-export const regionSchema = z.enum(AWS_REGIONS as [string, ...string[]], {
+export const regionSchema = z.enum(AWS_REGIONS as unknown as [AwsRegion, ...AwsRegion[]], {
   error: (issue) =>
     issue.input === undefined
       ? "is required: an AWS region such as us-east-1"
@@ -293,7 +293,14 @@ const ingressRuleSchema = z
           "For an adopted peering: the sgr- id of the rule AWS already has, per source (the CIDR or security group id), e.g. { \"10.0.0.0/16\": \"sgr-0123456789abcdef0\" }.",
       }),
   })
-  .meta({ description: "An inbound security group rule that lets the peer VPC in." });
+  .meta({
+    description: "An inbound security group rule that lets the peer VPC in.",
+    // For JSON Schema users (YAML editors): tcp and udp rules name their ports, the others take none.
+    if: { properties: { protocol: { enum: ["tcp", "udp"] } }, required: ["protocol"] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then/else keyword, not a thenable
+    then: { required: ["ports"] },
+    else: { not: { required: ["ports"] } },
+  });
 
 const peeringSchema = z
   .strictObject({
@@ -433,6 +440,27 @@ const quotasSchema = z
   })
   .meta({ description: "Quotas of your accounts, when AWS has raised them." });
 
+const acknowledgementSchema = z
+  .strictObject({
+    rule: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/, { error: "rule is the id of a validation rule, e.g. nested-route-destinations (the file name under validation/rules/)" })
+      .meta({ description: "Id of the rule that raised the warning, as printed with it, e.g. nested-route-destinations." }),
+    path: z.string().min(1, { error: "path is the field path of the warning, as printed with it" }).meta({
+      description: "Field path of the warning, as printed before its message, e.g. peerings.hub-to-b.routes.requester.",
+    }),
+    reason: z
+      .string()
+      .refine((text) => text.trim().split(/\s+/).filter((word) => /[A-Za-z]/.test(word)).length >= 3, {
+        error: "reason says why this warning is accepted, in a few words (it is listed in the peering report), e.g. \"hub routes 10.0.0.0/8 to b and the more specific 10.1.0.0/16 to c, as the VPC Peering Guide describes\"",
+      })
+      .meta({ description: "Why the warning is accepted: listed with it in the peering report." }),
+  })
+  .meta({ description: "A warning the team accepts: it no longer blocks strict mode, and is listed as acknowledged in the peering report." });
+
+/** One acknowledged warning. */
+export type AcknowledgementConfig = z.infer<typeof acknowledgementSchema>;
+
 /** The whole peering config. */
 export const peeringConfigSchema = z
   .strictObject({
@@ -445,7 +473,11 @@ export const peeringConfigSchema = z
       })
       .meta({ description: "Project name: lowercase words and dashes; used in names and tags." }),
     tags: tagsSchema.optional().meta({ description: "Default tags on every taggable resource. Default: none." }),
-    strict: z.boolean().default(false).meta({ description: "Treat warnings as errors. Default: false." }),
+    strict: z.boolean().default(false).meta({ description: "Treat warnings as errors (except acknowledged ones). Default: false." }),
+    acknowledge: z
+      .array(acknowledgementSchema)
+      .default([])
+      .meta({ description: "Warnings accepted on purpose, each with its rule, path and reason; one that matches no warning is an error. Default: none." }),
     quotas: quotasSchema.prefault({}),
     backend: backendSchema.default({ type: "local" }),
     iam: iamSchema.optional(),

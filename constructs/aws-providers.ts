@@ -14,10 +14,6 @@ export interface AwsProvidersProps {
    * @default {} (only the Project tag)
    */
   readonly tags?: Readonly<Record<string, string>>;
-  /** The account the stack belongs to; its provider in `defaultRegion` is the unaliased default. */
-  readonly defaultAccount: Account;
-  /** Region of the unaliased default provider. */
-  readonly defaultRegion: string;
   /**
    * Which role each provider assumes.
    * @default "deploy"
@@ -37,9 +33,10 @@ function planRoleOf(account: Account): string | undefined {
  * Every provider pins `allowed_account_ids` to its account, so that a wrong
  * credential fails at plan time instead of touching another account, and
  * assumes the account's role when the config names one (its read-only plan
- * role when synthesizing for a pull-request plan, never the deploy role). The stack account's
- * provider in its default region is unaliased; every other provider gets the
- * alias `<account>-<region>`, which depends only on names in the config.
+ * role when synthesizing for a pull-request plan, never the deploy role). Every
+ * provider is aliased `<account>-<region>`, none is implicit: a resource's
+ * `provider` depends only on its own account and region, so adding a VPC in a
+ * region that sorts first changes no existing resource.
  */
 export class AwsProviders extends Construct {
   private readonly providers = new Map<string, AwsProvider>();
@@ -57,10 +54,9 @@ export class AwsProviders extends Construct {
     const key = `${account.name}-${region}`;
     let provider = this.providers.get(key);
     if (!provider) {
-      const isDefault = account.name === this.props.defaultAccount.name && region === this.props.defaultRegion;
       const roleArn = this.props.roles === "plan" ? planRoleOf(account) : account.roleArn;
       provider = new AwsProvider(this, key, {
-        alias: isDefault ? undefined : key,
+        alias: key,
         region,
         allowedAccountIds: [account.accountId],
         assumeRole: roleArn

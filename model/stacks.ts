@@ -6,11 +6,6 @@ export interface StackPlan {
   readonly name: string;
   /** The requesting account the stack belongs to. */
   readonly account: Account;
-  /**
-   * Region of the stack's unaliased default provider: the first, alphabetically, of its requester VPCs;
-   * for a stack with no peerings, of the account's VPCs (or, with none, of every VPC).
-   */
-  readonly defaultRegion: string;
   /** The peerings this account requests, sorted by name; empty for an account that requests none. */
   readonly peerings: readonly Peering[];
 }
@@ -39,16 +34,11 @@ export function planStacks(network: Network): StackPlan[] {
     const account = stackAccountOf(peering);
     peeringsByAccount.set(account.name, [...(peeringsByAccount.get(account.name) ?? []), peering]);
   }
-  const allRegions = [...new Set([...network.vpcs.values()].map((vpc) => vpc.region))].sort();
   return [...network.accounts.values()]
     .filter((account) => !account.external)
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((account) => {
       const peerings = [...(peeringsByAccount.get(account.name) ?? [])].sort((a, b) => a.name.localeCompare(b.name));
-      const requesterRegions = peerings.map((p) => (p.requester.account.external ? p.accepter : p.requester).region);
-      const ownRegions = [...network.vpcs.values()].filter((vpc) => vpc.account.name === account.name).map((vpc) => vpc.region);
-      const candidates = [requesterRegions, ownRegions, allRegions].find((regions) => regions.length > 0) ?? ["us-east-1"];
-      const defaultRegion: string = [...candidates].sort()[0];
-      return { name: stackNameFor(account), account, defaultRegion, peerings };
+      return { name: stackNameFor(account), account, peerings };
     });
 }

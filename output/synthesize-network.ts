@@ -8,6 +8,7 @@ import { readStackSummaries, summarizeStack } from "../report/stack-summary";
 import type { Finding } from "../core/finding";
 import { IAM_DIR, writeIamDocuments } from "./write-iam-documents";
 import { buildApp } from "../stacks/synthesize";
+import { unquoteStackProviderReferences } from "./hcl-provider-references";
 import { RETIRED_DIR, replaceOutput } from "./replace-output";
 
 /** The reviewer's report, written beside the stacks by every synth. */
@@ -62,6 +63,7 @@ export function synthesizeNetwork(network: Network, outdir: string, options: Syn
     const app = buildApp(network, { outdir: staging, finalOutdir: outdir, roles: options.roles });
     app.synth();
     // `cdktf synth --hcl` makes the app write HCL; the summaries then come from the stacks in memory.
+    if (app.hclOutput) unquoteStackProviderReferences(staging);
     const stacks = app.hclOutput
       ? app.node.children.filter(TerraformStack.isStack).map((stack) => summarizeStack(stack.node.id, stack.toTerraform()))
       : readStackSummaries(staging);

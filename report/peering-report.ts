@@ -117,6 +117,13 @@ function stackSection(stack: StackSummary): string[] {
   ];
 }
 
+/** One warning of the report: open (⚠️), or acknowledged (✅) with the config's reason. */
+function warningLine(w: Finding): string {
+  const rule = w.rule ? ` (${w.rule})` : "";
+  if (w.acknowledged !== undefined) return `- ✅ acknowledged: \`${w.path}\`${rule}: ${w.message}. Reason: ${w.acknowledged}`;
+  return `- ⚠️ \`${w.path}\`${rule}: ${w.message}`;
+}
+
 /**
  * The Markdown report a reviewer reads instead of raw Terraform JSON: the
  * topology as a Mermaid diagram, a table per peering, what each stack holds
@@ -136,7 +143,7 @@ export function renderPeeringReport(input: PeeringReportInput): string {
     "",
     "## Warnings",
     "",
-    ...(warnings.length === 0 ? ["None."] : warnings.map((w) => `- ⚠️ \`${w.path}\`: ${w.message}`)),
+    ...(warnings.length === 0 ? ["None."] : warnings.map(warningLine)),
     "",
     "## Peerings",
     "",

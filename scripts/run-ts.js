@@ -53,7 +53,7 @@ function ensureBundle(entry, outfile) {
   if (existsSync(outfile) && statSync(outfile).mtimeMs >= newestSourceTime()) return;
   const esbuild = require("esbuild");
   mkdirSync(path.dirname(outfile), { recursive: true });
-  const { outputFiles } = esbuild.buildSync({
+  const { outputFiles } = buildOrExit(esbuild, {
     entryPoints: [entry],
     bundle: true,
     platform: "node",
@@ -61,7 +61,6 @@ function ensureBundle(entry, outfile) {
     format: "cjs",
     outfile,
     sourcemap: "linked",
-    logLevel: "warning",
     write: false,
   });
   // The map first, then the bundle that names it; each written aside and renamed,
@@ -71,11 +70,39 @@ function ensureBundle(entry, outfile) {
   }
 }
 
+/**
+ * Builds, or, when the sources do not compile (a syntax error in
+ * config/config.ts), prints esbuild's own messages (file:line:column and the
+ * code frame) and exits 1: no stack trace, no error object.
+ */
+function buildOrExit(esbuild, options) {
+  try {
+    const result = esbuild.buildSync({ ...options, logLevel: "silent" });
+    if (result.warnings.length > 0) process.stderr.write(esbuild.formatMessagesSync(result.warnings, { kind: "warning", color: colorOn() }).join(""));
+    return result;
+  } catch (cause) {
+    if (!Array.isArray(cause?.errors) || cause.errors.length === 0) throw cause;
+    const text = esbuild.formatMessagesSync(cause.errors, { kind: "error", color: colorOn() }).join("");
+    process.stderr.write(`${text}${cause.errors.length === 1 ? "1 error" : `${cause.errors.length} errors`}: fix the file named above and run again\n`);
+    process.exit(1);
+  }
+}
+
+function colorOn() {
+  return Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
+}
+
 function writeAtomically(file, contents) {
   const partial = `${file}.${process.pid}.partial`;
   writeFileSync(partial, contents);
   renameSync(partial, file);
 }
+
+// No HashiCorp checkpoint (version and telemetry) calls from anything started
+// here (terraform in npm run validate and eject, the cdktf CLI): offline they
+// only add "getaddrinfo ENOTFOUND checkpoint-api.hashicorp.com". Set
+// CHECKPOINT_DISABLE= (empty) to allow them.
+process.env.CHECKPOINT_DISABLE ??= "1";
 
 const entryArg = process.argv[2];
 if (!entryArg?.endsWith(".ts")) {

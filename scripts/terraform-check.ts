@@ -30,6 +30,8 @@ import { runCommand } from "../output/run-command";
 import { renderBootstrapMockTest, renderMockTest } from "./terraform/mock-test";
 import { findProviderMirror, writeMirrorCliConfig } from "./terraform/provider-mirror";
 import { cannotCheck } from "./terraform/skip-policy";
+import { hclValidation } from "./terraform/hcl-validation";
+import type { Network } from "../model/network";
 
 const workDir = resolve(".terraform-check");
 
@@ -56,6 +58,17 @@ function terraform(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise
     child.stderr.on("data", (chunk) => (output += chunk));
     child.on("error", (error) => done(`${error.message}\n`));
     child.on("close", (code) => done(code === 0 ? undefined : `\n$ terraform ${args.join(" ")}   (in ${cwd})\n${output}\n`));
+  });
+}
+
+/** Runs terraform; resolves to its stdout, whatever its exit code (for `-json` commands). */
+function terraformOutput(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((done) => {
+    const child = spawn("terraform", args, { cwd, env });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.on("error", (error) => done(error.message));
+    child.on("close", () => done(output));
   });
 }
 
@@ -153,6 +166,7 @@ async function main(): Promise<number> {
     console.log(`${failure ? "FAIL" : "ok  "} ${name}: terraform test: validate, mocked plan and assertions (${what})`);
     if (failure) failed++;
   });
+  failed += await checkHcl(network, stackNames, lockFile, env);
   const from = mirror && "path" in mirror ? `from ${mirror.path}` : "from the registry";
   console.log(
     failed === 0
@@ -160,6 +174,35 @@ async function main(): Promise<number> {
       : `terraform checks FAILED for ${failed} of ${count(stackNames.length, "stack")}`,
   );
   return failed === 0 ? 0 : 1;
+}
+
+/**
+ * The same stacks as `npm run synth:hcl` writes them: `terraform validate`
+ * must pass each with no warning (a quoted provider reference, deprecated,
+ * would be one per resource). Returns how many stacks failed.
+ */
+async function checkHcl(network: Network, stackNames: readonly string[], lockFile: string, env: NodeJS.ProcessEnv): Promise<number> {
+  const hclOutdir = join(workDir, "cdktf.out.hcl");
+  const previous = process.env.SYNTH_HCL_OUTPUT;
+  process.env.SYNTH_HCL_OUTPUT = "true";
+  try {
+    synthesizeNetwork(network, hclOutdir);
+  } finally {
+    if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
+    else process.env.SYNTH_HCL_OUTPUT = previous;
+  }
+  let failed = 0;
+  await inParallel([...stackNames], availableParallelism(), async (name) => {
+    const stackDir = join(workDir, "hcl", name);
+    mkdirSync(stackDir, { recursive: true });
+    copyFileSync(join(hclOutdir, "stacks", name, "cdk.tf"), join(stackDir, "cdk.tf"));
+    copyFileSync(lockFile, join(stackDir, ".terraform.lock.hcl"));
+    const problem = hclValidation(await terraformOutput(stackDir, ["validate", "-json", "-no-color"], env));
+    if (problem) process.stderr.write(`${name} (HCL): ${problem}\n`);
+    console.log(`${problem ? "FAIL" : "ok  "} ${name}: HCL (npm run synth:hcl): terraform validate, no warnings`);
+    if (problem) failed++;
+  });
+  return failed;
 }
 
 runCommand(main);

@@ -29,8 +29,8 @@ export interface PeeringAccountStackProps {
 
 /**
  * The Terraform stack of one account: every peering that account requests,
- * with both sides of each (the accepter sides through aliased providers that
- * assume a role in the accepter's account). It declares a provider for every
+ * with both sides of each, every resource on the aliased provider of its own
+ * account and region (there is no unaliased default provider). It declares a provider for every
  * account and region of the config's VPCs, used or not (Terraform configures
  * only the ones that resources use), so that removing a peering plans its
  * destruction instead of failing on a missing provider configuration.
@@ -52,8 +52,6 @@ export class PeeringAccountStack extends TerraformStack {
     const providers = new AwsProviders(this, "providers", {
       project: network.project,
       tags: network.tags,
-      defaultAccount: plan.account,
-      defaultRegion: plan.defaultRegion,
       roles: props.roles ?? "deploy",
     });
     // Every (account, region) of our VPCs, declared up front and in a fixed order: a peering's

@@ -3,8 +3,11 @@ import type { Network } from "../model/network";
 import type { RoleMode } from "../config/role-mode";
 import { resolveNetwork } from "../model/resolve";
 import { ConfigValidationError, type Finding } from "../core/finding";
-import { CONFIG_RULES, NETWORK_RULES, PLAN_MODE_RULES, REFERENCE_RULES } from "./rules";
+import { CONFIG_RULES, NETWORK_RULES, PLAN_MODE_RULES, REFERENCE_RULES, unmatchedAcknowledgements } from "./rules";
+import { resolvablePart } from "./resolvable-part";
+import { COMPLETE, type RuleContext } from "./rule";
 import { schemaFindings } from "./schema-findings";
+import { parsedPart } from "./set-aside";
 
 /** Options of {@link validateConfig}. */
 export interface ValidateOptions {
@@ -38,24 +41,38 @@ export interface ConfigCheck {
 }
 
 /**
- * Runs every check on a config and collects all findings: the schema first,
- * then the rules on config entries, then (when every name resolves) the rules
- * on the resolved network (with `roles: "plan"`, the plan-mode rules too). Only a stage's prerequisites stop later stages, so
- * one run reports as much as can be known.
+ * Runs every check on a config and collects all findings, so that one run
+ * reports everything: the schema; then the rules on config entries and the
+ * rules on the resolved network (with `roles: "plan"`, the plan-mode rules
+ * too), run on every part of the config that parsed and resolves. An entry
+ * the schema refuses (a VPC with a region typo) is set aside, with everything
+ * that depends on it; the rest is still checked.
  */
 export function checkConfig(input: unknown, roles: RoleMode = "deploy"): ConfigCheck {
   const parsed = peeringConfigSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) return { findings: schemaFindings(parsed.error).map((f) => ({ ...f, rule: "schema" })), strict: false };
-  const config = parsed.data;
-  const referenceFindings = REFERENCE_RULES.flatMap((rule) => stamped(rule, rule.check(config)));
-  const configFindings = CONFIG_RULES.flatMap((rule) => stamped(rule, rule.check(config)));
-  if (referenceFindings.some((f) => f.severity === "error")) {
-    return { findings: [...referenceFindings, ...configFindings], strict: config.strict };
-  }
-  const network = resolveNetwork(config);
+  const schema = parsed.success ? [] : schemaFindings(parsed.error).map((f) => ({ ...f, rule: "schema" }));
+  const part = parsed.success ? { config: parsed.data, setAside: COMPLETE.setAside } : parsedPart(input);
+  if (!part) return { findings: schema, strict: false };
+  const { config, setAside } = part;
+  const context: RuleContext = { setAside, complete: parsed.success };
+  const schemaPaths = new Set(schema.map((f) => f.path));
+  const referenceFindings = REFERENCE_RULES.flatMap((rule) => stamped(rule, rule.check(config, context))).filter((f) => !schemaPaths.has(f.path));
+  const configFindings = CONFIG_RULES.flatMap((rule) => stamped(rule, rule.check(config, context)));
+  const resolvable = resolvablePart(config);
+  const network = resolveNetwork(resolvable.config);
+  const networkContext: RuleContext = { setAside, complete: context.complete && resolvable.complete };
   const rules = roles === "plan" ? [...NETWORK_RULES, ...PLAN_MODE_RULES] : NETWORK_RULES;
-  const networkFindings = rules.flatMap((rule) => stamped(rule, rule.check(network)));
-  return { findings: [...referenceFindings, ...configFindings, ...networkFindings], network, strict: config.strict };
+  const networkFindings = rules.flatMap((rule) => stamped(rule, rule.check(network, networkContext)));
+  const acknowledged = unmatchedAcknowledgements.apply(
+    config.acknowledge,
+    [...schema, ...referenceFindings, ...configFindings, ...networkFindings],
+    networkContext.complete,
+  );
+  return {
+    findings: [...acknowledged.findings, ...stamped(unmatchedAcknowledgements, acknowledged.problems)],
+    ...(networkContext.complete ? { network } : {}),
+    strict: config.strict,
+  };
 }
 
 /** The findings of a rule, each marked with the rule's id. */
@@ -72,7 +89,8 @@ function stamped(rule: { readonly id: string }, findings: readonly Finding[]): F
 export function validateConfig(input: unknown, options: ValidateOptions): ValidatedConfig {
   const { findings, network, strict: configStrict } = checkConfig(input, options.roles);
   const strict = options.strict === true || configStrict;
-  const blocking = findings.filter((f) => strict || f.severity === "error");
-  if (blocking.length > 0 || !network) throw new ConfigValidationError(blocking, options.source);
+  const blocking = findings.filter((f) => f.severity === "error" || (strict && f.acknowledged === undefined));
+  const others = findings.filter((f) => !blocking.includes(f));
+  if (blocking.length > 0 || !network) throw new ConfigValidationError(blocking, options.source, others);
   return { network, warnings: findings.filter((f) => f.severity === "warning") };
 }

@@ -216,7 +216,7 @@ const cases: RuleCase[] = [
     severity: "warning",
     path: "peerings.hub-to-far2.routes.requester",
     message:
-      "10.2.0.0/20 lies inside 10.2.0.0/16 (peerings.hub-to-far.routes.requester) in rtb-00000001; the more specific route wins, so traffic to 10.2.0.0/20 goes to peerings.hub-to-far2 and never reaches peerings.hub-to-far",
+      "10.2.0.0/20 lies inside 10.2.0.0/16 (peerings.hub-to-far.routes.requester) in rtb-00000001: longest-prefix routing sends 10.2.0.0/20 to peerings.hub-to-far2 and only the rest of 10.2.0.0/16 to peerings.hub-to-far",
   },
   {
     rule: "warning: a route table's destinations do not nest within one peering",
@@ -237,12 +237,13 @@ const cases: RuleCase[] = [
   {
     rule: "no destination overlaps the route table's own VPC",
     compliant: (c) => (c.vpcs.far.cidrBlocks = ["10.2.0.0/16", "10.3.0.0/24"]),
+    // A destination written by hand; an overlap of the two VPCs themselves is no-cidr-overlap's, reported once.
     violating: (c) => {
-      c.vpcs.far.cidrBlocks = ["10.2.0.0/16", "10.0.0.0/24"];
+      c.peerings["hub-to-far"].routes = { accepter: { destinations: ["10.2.0.0/24"] } };
     },
     severity: "error",
-    path: "peerings.hub-to-far.routes.accepter",
-    message: "a route to 10.0.0.0/16 in rtb-00000003 overlaps far's own 10.0.0.0/24 (vpcs.far.cidrBlocks[1])",
+    path: "peerings.hub-to-far.routes.accepter.destinations[0]",
+    message: "a route to 10.2.0.0/24 in rtb-00000003 overlaps far's own 10.2.0.0/16 (vpcs.far.cidrBlocks[0])",
   },
   // Quotas
   {
@@ -358,7 +359,7 @@ const cases: RuleCase[] = [
   },
   {
     rule: "a description is required",
-    compliant: (c) => (spokeRule(c).description = "x"),
+    compliant: (c) => (spokeRule(c).description = "Ping in"),
     violating: (c) => (spokeRule(c).description = "  "),
     severity: "error",
     path: "peerings.hub-to-spoke.ingress.accepter[0].description",
@@ -374,7 +375,7 @@ const cases: RuleCase[] = [
   },
   {
     rule: "a description is at most 255 characters",
-    compliant: (c) => (spokeRule(c).description = "a".repeat(255)),
+    compliant: (c) => (spokeRule(c).description = `${"a".repeat(127)} ${"b".repeat(127)}`),
     violating: (c) => (spokeRule(c).description = "a".repeat(256)),
     severity: "error",
     path: "peerings.hub-to-spoke.ingress.accepter[0].description",

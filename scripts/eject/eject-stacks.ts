@@ -1,3 +1,4 @@
+import { unquoteProviderReferences } from "../../output/hcl-provider-references";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { TerraformStack } from "cdktf";
@@ -100,14 +101,8 @@ export function ejectStacks(options: EjectOptions): EjectedStack[] {
   });
 }
 
-/**
- * cdktf's HCL writes a resource's provider as a string (`provider = "aws.app-us-east-1"`),
- * which Terraform reads but deprecates ("Quoted references are deprecated");
- * ejected HCL is kept by hand, so these references are written bare.
- */
-export function unquoteProviderReferences(hcl: string): string {
-  return hcl.replace(/^(\s*provider\s*=\s*)"([A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)?)"[ \t]*$/gm, "$1$2");
-}
+/** Bare provider references in HCL: shared with `npm run synth:hcl` (output/hcl-provider-references.ts). */
+export { unquoteProviderReferences };
 
 /** Moves everything of an earlier eject into the new one, except the stack files eject writes and the marker. */
 function carryOver(previous: string, next: string): void {

@@ -26,6 +26,11 @@ import { separatePlanIdentities } from "./separate-plan-identities";
 import { uniqueIngressRules } from "./unique-ingress-rules";
 import { uniquePreviousNames } from "./unique-previous-names";
 import { uniqueVpcIds } from "./unique-vpc-ids";
+import { unmatchedAcknowledgements } from "./unmatched-acknowledgements";
+import { unusedVpcs } from "./unused-vpcs";
+
+/** Applies the config's `acknowledge` list to every other rule's findings; runs last. */
+export { unmatchedAcknowledgements };
 
 /** Rules whose errors make the network impossible to resolve: unknown names. */
 export const REFERENCE_RULES: readonly ConfigRule[] = [knownReferences];
@@ -40,6 +45,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   ingressDescription,
   bootstrapNeedsIam,
   separatePlanIdentities,
+  unusedVpcs,
 ];
 
 /** Rules on the resolved network; they run once references resolve. */

@@ -6,9 +6,12 @@ import type { NetworkRule } from "../rule";
 
 /**
  * Warns when a route table gets a destination inside another of its
- * destinations. Across peerings (a VPC peered with two VPCs whose ranges
- * overlap) the more specific route silently takes that traffic; within one
- * peering the narrower route is redundant. Identical destinations are the
+ * destinations. Across peerings this is longest-prefix routing, a design the
+ * AWS VPC Peering Guide describes ("One VPC that accesses two VPCs using
+ * longest prefix matches"): the more specific route takes its range, the
+ * wider one the rest. The warning says which peering gets which addresses, so
+ * that it is a decision; acknowledge it (`acknowledge`) when it is one. Within
+ * one peering the narrower route is redundant. Identical destinations are the
  * error of `route-table-destinations`. O(n log n) per route table.
  */
 export const nestedRouteDestinations: NetworkRule = {
@@ -31,7 +34,7 @@ export const nestedRouteDestinations: NetworkRule = {
             inner.route.path,
             outer.peering === inner.peering
               ? `${narrow} lies inside ${wide}, which ${routeTableId} already routes to peerings.${outer.peering.name}; the narrower route is redundant, drop it`
-              : `${narrow} lies inside ${wide} (${outer.route.path}) in ${routeTableId}; the more specific route wins, so traffic to ${narrow} goes to peerings.${inner.peering.name} and never reaches peerings.${outer.peering.name}. Route only the ranges each peer really uses`,
+              : `${narrow} lies inside ${wide} (${outer.route.path}) in ${routeTableId}: longest-prefix routing sends ${narrow} to peerings.${inner.peering.name} and only the rest of ${wide} to peerings.${outer.peering.name} (AWS VPC Peering Guide, "One VPC that accesses two VPCs using longest prefix matches"). If that is the design, acknowledge this warning; if not, route only the ranges each peer uses`,
           ),
         );
       }

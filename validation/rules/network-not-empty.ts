@@ -1,5 +1,5 @@
 import { error, warning, type Finding } from "../../core/finding";
-import type { ConfigRule } from "../rule";
+import { COMPLETE, type ConfigRule } from "../rule";
 
 /**
  * A config names at least one account, so that synth has a stack to write;
@@ -9,8 +9,9 @@ import type { ConfigRule } from "../rule";
 export const networkNotEmpty: ConfigRule = {
   id: "network-not-empty",
   description: "A config has at least one account, and says so when it has no peering.",
-  check(config) {
+  check(config, context = COMPLETE) {
     const findings: Finding[] = [];
+    if (!context.complete) return findings; // an entry the schema refused may be the account or peering missing here
     if (Object.keys(config.accounts).length === 0) {
       findings.push(error("accounts", "no account is configured, so there is no stack to synthesize; add the accounts that own your VPCs"));
     } else if (Object.keys(config.peerings).length === 0) {

@@ -1,5 +1,5 @@
 import { cidrsOverlap } from "../../core/cidr";
-import { vpcOf } from "../../model/network";
+import { otherSide, vpcOf } from "../../model/network";
 import { error, pathOf, type Finding } from "../../core/finding";
 import { allBlocks, allRoutes, vpcCidrPath } from "../network-paths";
 import type { NetworkRule } from "../rule";
@@ -41,7 +41,10 @@ export const routeTableDestinations: NetworkRule = {
           ),
         );
       }
+      const peer = vpcOf(peering, otherSide(side));
       for (const block of allBlocks(own)) {
+        // When the peer itself overlaps this block, no-cidr-overlap reports the root cause once.
+        if (allBlocks(peer).some((peerBlock) => cidrsOverlap(peerBlock, block))) continue;
         if (cidrsOverlap(block, destination)) {
           findings.push(
             error(

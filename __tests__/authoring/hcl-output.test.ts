@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { unquoteProviderReferences } from "../../output/hcl-provider-references";
+import { hclValidation } from "../../scripts/terraform/hcl-validation";
+import { runInProject } from "../support/synth-process";
+
+describe("GIVEN the HCL cdktf writes", () => {
+  it("THEN provider references and depends_on entries are written bare, other strings untouched", () => {
+    const hcl = [
+      'resource "aws_route" "r" {',
+      'provider = "aws.shared-us-east-1"',
+      'depends_on = [',
+      '"aws_vpc_peering_connection_accepter.shared-to-app_accepter",',
+      "]",
+      'description = "aws.not-a-reference"',
+      "}",
+    ].join("\n");
+    expect(unquoteProviderReferences(hcl)).toBe(
+      [
+        'resource "aws_route" "r" {',
+        "provider = aws.shared-us-east-1",
+        "depends_on = [",
+        "aws_vpc_peering_connection_accepter.shared-to-app_accepter,",
+        "]",
+        'description = "aws.not-a-reference"',
+        "}",
+      ].join("\n"),
+    );
+  });
+});
+
+describe("GIVEN npm run synth:hcl on the example", () => {
+  const work = mkdtempSync(join(tmpdir(), "peering-hcl-clean-"));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const result = runInProject(["node", "scripts/synth-hcl.js"], { HCL_OUTDIR: work });
+
+  it("THEN no stack quotes a reference: no provider = \"...\" and no quoted depends_on entry", () => {
+    expect(result.status).toBe(0);
+    for (const stack of ["peering-shared", "peering-app", "peering-data"]) {
+      const hcl = readFileSync(join(work, "stacks", stack, "cdk.tf"), "utf8");
+      expect(hcl).not.toMatch(/^\s*provider\s*=\s*"/m);
+      expect(hcl).not.toMatch(/depends_on\s*=\s*\[\s*"/);
+    }
+    expect(readFileSync(join(work, "stacks", "peering-shared", "cdk.tf"), "utf8")).toMatch(/^\s*provider\s*=\s*aws\.shared-us-east-1$/m);
+  });
+});
+
+describe("GIVEN npm run validate's check of the HCL output", () => {
+  it("THEN a valid stack with a deprecation warning fails, with the warning counted", () => {
+    const output = JSON.stringify({
+      valid: true,
+      warning_count: 2,
+      diagnostics: [
+        { severity: "warning", summary: "Quoted references are deprecated" },
+        { severity: "warning", summary: "Quoted references are deprecated" },
+      ],
+    });
+    expect(hclValidation(output)).toBe("warning: Quoted references are deprecated (x2)");
+  });
+
+  it("THEN a valid stack without warnings passes", () => {
+    expect(hclValidation(JSON.stringify({ valid: true, warning_count: 0, diagnostics: [] }))).toBeUndefined();
+  });
+});
