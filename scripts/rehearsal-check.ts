@@ -132,7 +132,9 @@ async function exampleScenarios(workDir: string, env: NodeJS.ProcessEnv, observe
     const removedOutdir = join(workDir, "example-removed.out");
     synth(withoutLast, removedOutdir, "config/example.ts without app-to-data");
     r.useOutput(removedOutdir);
-    const removal = await changesOf(r);
+    // The bootstrap stacks narrow the role policies in place (the peering's statements go); the
+    // peering stacks destroy exactly the peering's resources. Nothing else may change.
+    const removal = (await changesOf(r)).filter((c) => !(c.address.startsWith("aws_iam_role_policy.") && c.actions.join() === "update"));
     const notRemoval = removal.filter((c) => c.actions.join() !== "delete" || !c.address.includes("app-to-data"));
     check(
       "remove last: removing an account's last peering plans exactly the destruction of its resources",
