@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { currentLibrary } from "../scripts/cdk-library";
 import { exampleConfig } from "../config/example";
 import type { PeeringConfig } from "../config/schema";
 import { accountDocuments } from "../iam/account-documents";
@@ -119,12 +120,15 @@ describe("GIVEN the union of resource types across the covered configs", () => {
   });
 });
 
+/** `<AWS bindings package>/lib/<module>` for the library in use (cdktf's or, after `npm run use-cdktn`, cdktn's). */
+const providerModule = new RegExp(`${currentLibrary().aws.name.replace(/[/@]/g, "\\$&")}/lib/([a-z0-9-]+)`, "g");
+
 describe("GIVEN the provider resource classes the constructs import", () => {
   it("THEN each one's Terraform type is in the table, so a construct that adds a type fails here even before a config exercises it", () => {
     const dir = join(__dirname, "../constructs");
     const libs = readdirSync(dir)
       .filter((file) => file.endsWith(".ts"))
-      .flatMap((file) => [...readFileSync(join(dir, file), "utf8").matchAll(/@cdktf\/provider-aws\/lib\/([a-z0-9-]+)/g)].map((m) => m[1]))
+      .flatMap((file) => [...readFileSync(join(dir, file), "utf8").matchAll(providerModule)].map((m) => m[1]))
       .filter((lib) => lib !== "provider");
     const types = [...new Set(libs)].map((lib) => `aws_${lib.replace(/-/g, "_")}`);
     expect(types.length).toBeGreaterThan(0);
