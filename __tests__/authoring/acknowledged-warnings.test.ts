@@ -2,10 +2,10 @@ import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { renderPeeringReport } from "../../report/peering-report";
 import type { Finding } from "../../core/finding";
-import { ConfigValidationError } from "../../core/finding";
 import { CONFIG_RULES, NETWORK_RULES, PLAN_MODE_RULES, REFERENCE_RULES, unmatchedAcknowledgements } from "../../validation/rules";
 import { checkConfig, validateConfig } from "../../validation/validate";
 import { compliantConfig, spokeRule, type MutableConfig } from "../validation/fixture";
+import { rejection } from "../support/rejection";
 
 /** A hub that routes a /16 to one peer and a /20 inside it to another: longest-prefix routing, as the VPC Peering Guide describes. */
 function longestPrefixConfig(): MutableConfig & { acknowledge?: unknown[] } {
@@ -18,16 +18,6 @@ function longestPrefixConfig(): MutableConfig & { acknowledge?: unknown[] } {
 
 const NESTED = { rule: "nested-route-destinations", path: "peerings.hub-to-far2.routes.requester" };
 const REASON = "hub reaches far2 by the more specific route, as the VPC Peering Guide describes";
-
-function rejection(run: () => unknown): ConfigValidationError {
-  try {
-    run();
-  } catch (cause) {
-    if (cause instanceof ConfigValidationError) return cause;
-    throw cause;
-  }
-  throw new Error("expected a ConfigValidationError");
-}
 
 describe("GIVEN the validation rules", () => {
   const rulesDir = join(__dirname, "..", "..", "validation", "rules");

@@ -1,18 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ConfigValidationError } from "../../core/finding";
 import { checkConfig, validateConfig } from "../../validation/validate";
 import { compliantConfig, spokeRule } from "../validation/fixture";
-
-function rejection(run: () => unknown): ConfigValidationError {
-  try {
-    run();
-  } catch (cause) {
-    if (cause instanceof ConfigValidationError) return cause;
-    throw cause;
-  }
-  throw new Error("expected a ConfigValidationError");
-}
+import { rejection } from "../support/rejection";
 
 const lines = (config: unknown) => checkConfig(config).findings.map((f) => `${f.severity} ${f.rule} ${f.path}`);
 

@@ -4,16 +4,7 @@ import { renderJsonSchema } from "../../config/json-schema";
 import { ConfigValidationError } from "../../core/finding";
 import { validateConfig } from "../../validation/validate";
 import { compliantConfig, farRule, spokeRule } from "./fixture";
-
-function rejection(run: () => unknown): ConfigValidationError {
-  try {
-    run();
-  } catch (cause) {
-    if (cause instanceof ConfigValidationError) return cause;
-    throw cause;
-  }
-  throw new Error("expected a ConfigValidationError");
-}
+import { rejection } from "../support/rejection";
 
 describe("GIVEN a config with problems in several places", () => {
   const config = compliantConfig();
