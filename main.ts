@@ -4,11 +4,12 @@
  * A config with errors stops here with every error listed and a non-zero exit;
  * nothing is written.
  */
-import { loadConfig } from "./validation/load";
+
 import { formatFinding, ruleTag } from "./core/finding";
-import { synthesizeNetwork } from "./output/synthesize-network";
-import { runCommand } from "./output/run-command";
 import { warningWriter } from "./output/diagnostics";
+import { runCommand } from "./output/run-command";
+import { synthesizeNetwork } from "./output/synthesize-network";
+import { loadConfig } from "./validation/load";
 
 runCommand(() => {
   const { network, warnings, source, roles } = loadConfig();

@@ -13,7 +13,11 @@ function reversedDeep(value: unknown, key = ""): unknown {
     return key === "ports" ? items : items.reverse();
   }
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversedDeep(v, k)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, reversedDeep(v, k)]),
+    );
   }
   return value;
 }
@@ -25,7 +29,10 @@ function resourceBodies(config: PeeringConfig): Map<string, unknown> {
     for (const [type, byName] of Object.entries(stack.json.resource ?? {})) {
       for (const [name, body] of Object.entries(byName)) bodies.set(`${stackName}/${type}.${name}`, body);
     }
-    bodies.set(`${stackName}/providers`, [...stack.json.provider.aws].sort((a, b) => String(a.alias).localeCompare(String(b.alias))));
+    bodies.set(
+      `${stackName}/providers`,
+      [...stack.json.provider.aws].sort((a, b) => String(a.alias).localeCompare(String(b.alias))),
+    );
   }
   return bodies;
 }
@@ -57,7 +64,9 @@ describe("GIVEN the example config", () => {
     });
 
     it("THEN every bootstrap resource keeps its address (its policy grows to allow the new peering)", () => {
-      expect([...before.keys()].filter((address) => address.startsWith("bootstrap-") && !after.has(address))).toEqual([]);
+      expect([...before.keys()].filter((address) => address.startsWith("bootstrap-") && !after.has(address))).toEqual(
+        [],
+      );
     });
 
     it("THEN the new peering only adds resources", () => {

@@ -1,7 +1,7 @@
 import { exampleConfig } from "../config/example";
-import { accountDocuments, type AccountDocuments } from "../iam/account-documents";
+import { type AccountDocuments, accountDocuments } from "../iam/account-documents";
 import { validateConfig } from "../validation/validate";
-import { resourcesOf, synthConfig, type SynthesizedStack } from "./support/synth";
+import { resourcesOf, type SynthesizedStack, synthConfig } from "./support/synth";
 
 /**
  * Exact expectations on what a bootstrap stack writes: the values are
@@ -57,6 +57,9 @@ describe("GIVEN the example config (project acme-net, bootstrap: true) and its a
   });
 
   it("THEN required_providers names the AWS provider by its full registry source and the project's version range", () => {
-    expect((app.json.terraform.required_providers as Record<string, unknown>).aws).toEqual({ source: "hashicorp/aws", version: ">= 5.100, < 7" });
+    expect((app.json.terraform.required_providers as Record<string, unknown>).aws).toEqual({
+      source: "hashicorp/aws",
+      version: ">= 5.100, < 7",
+    });
   });
 });

@@ -1,5 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { currentLibrary, LIBRARIES, libraryOf } from "../scripts/cdk-library";
@@ -91,15 +100,21 @@ describe("GIVEN package.json and the README", () => {
   });
 
   it("WHEN the README is switched THEN commands in code change and prose naming the libraries does not", () => {
-    const readme = "Run `npx cdktf synth`.\n\n```sh\nnpx cdktf deploy peering-a\n```\n\nCDKTF (the `cdktf` package) is deprecated; npx cdktf in prose stays.\n";
+    const readme =
+      "Run `npx cdktf synth`.\n\n```sh\nnpx cdktf deploy peering-a\n```\n\nCDKTF (the `cdktf` package) is deprecated; npx cdktf in prose stays.\n";
     const switched = switchReadmeCommands(readme, cdktf, cdktn);
-    expect(switched).toBe("Run `npx cdktn synth`.\n\n```sh\nnpx cdktn deploy peering-a\n```\n\nCDKTF (the `cdktf` package) is deprecated; npx cdktf in prose stays.\n");
+    expect(switched).toBe(
+      "Run `npx cdktn synth`.\n\n```sh\nnpx cdktn deploy peering-a\n```\n\nCDKTF (the `cdktf` package) is deprecated; npx cdktf in prose stays.\n",
+    );
     expect(switchReadmeCommands(switched, cdktf, cdktn)).toBe(switched);
   });
 
   it("WHEN the README is switched THEN the benchmark's measurements and the section on the switch keep the CLI they name", () => {
-    const readme = "# T\n\nRun `npx cdktf synth`.\n\n## Performance\n\n| `npx cdktf synth` | 4.76 |\n\n## Running without CDKTF\n\nBefore: `npx cdktf synth`.\n";
-    expect(switchReadmeCommands(readme, cdktf, cdktn)).toBe(readme.replace("Run `npx cdktf synth`", "Run `npx cdktn synth`"));
+    const readme =
+      "# T\n\nRun `npx cdktf synth`.\n\n## Performance\n\n| `npx cdktf synth` | 4.76 |\n\n## Running without CDKTF\n\nBefore: `npx cdktf synth`.\n";
+    expect(switchReadmeCommands(readme, cdktf, cdktn)).toBe(
+      readme.replace("Run `npx cdktf synth`", "Run `npx cdktn synth`"),
+    );
   });
 });
 
@@ -107,8 +122,14 @@ describe("GIVEN a committed copy of this project", () => {
   const work = mkdtempSync(join(tmpdir(), "peering-switch-"));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   const copy = join(work, "project");
-  const git = (...args: string[]) => spawnSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.invalid", ...args], { cwd: copy, encoding: "utf8" });
-  const files = spawnSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: projectDir, encoding: "utf8" }).stdout.split("\0").filter(Boolean);
+  const git = (...args: string[]) =>
+    spawnSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.invalid", ...args], {
+      cwd: copy,
+      encoding: "utf8",
+    });
+  const files = spawnSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: projectDir, encoding: "utf8" })
+    .stdout.split("\0")
+    .filter(Boolean);
   for (const file of files) {
     mkdirSync(dirname(join(copy, file)), { recursive: true });
     cpSync(join(projectDir, file), join(copy, file));
@@ -118,7 +139,11 @@ describe("GIVEN a committed copy of this project", () => {
   git("add", "-A");
   git("commit", "-qm", "copy");
   appendFileSync(join(copy, ".git", "info", "exclude"), "node_modules\n");
-  const useCdktn = () => spawnSync(process.execPath, ["scripts/run-ts.js", "scripts/use-cdktn.ts", "--no-install"], { cwd: copy, encoding: "utf8" });
+  const useCdktn = () =>
+    spawnSync(process.execPath, ["scripts/run-ts.js", "scripts/use-cdktn.ts", "--no-install"], {
+      cwd: copy,
+      encoding: "utf8",
+    });
 
   if (currentLibrary().id === "cdktf") {
     it("WHEN it has an uncommitted change THEN use-cdktn refuses and changes nothing", () => {
@@ -135,11 +160,29 @@ describe("GIVEN a committed copy of this project", () => {
     it("WHEN it is clean THEN use-cdktn switches package.json, the imports and the README commands, and a second run changes nothing", () => {
       const first = useCdktn();
       expect(first.status).toBe(0);
-      const changed = git("status", "--porcelain").stdout.split("\n").filter(Boolean).map((line) => line.slice(3)).sort();
-      expect(changed).toEqual(expect.arrayContaining(["README.md", "package.json", "stacks/synthesize.ts", "stacks/token-stack-traces.ts", "__tests__/support/setup.ts"]));
-      const after = spawnSync("git", ["grep", "-lE", "(from |import |require\\()[\"'](cdktf|@cdktf/provider-aws)[\"'/]", "--", "*.ts", "*.js"], { cwd: copy, encoding: "utf8" });
+      const changed = git("status", "--porcelain")
+        .stdout.split("\n")
+        .filter(Boolean)
+        .map((line) => line.slice(3))
+        .sort();
+      expect(changed).toEqual(
+        expect.arrayContaining([
+          "README.md",
+          "package.json",
+          "stacks/synthesize.ts",
+          "stacks/token-stack-traces.ts",
+          "__tests__/support/setup.ts",
+        ]),
+      );
+      const after = spawnSync(
+        "git",
+        ["grep", "-lE", "(from |import |require\\()[\"'](cdktf|@cdktf/provider-aws)[\"'/]", "--", "*.ts", "*.js"],
+        { cwd: copy, encoding: "utf8" },
+      );
       expect(after.stdout.split("\n").filter(Boolean)).toEqual(["__tests__/cdk-switch.test.ts"]);
-      expect(readFileSync(join(copy, "stacks", "token-stack-traces.ts"), "utf8")).toContain('require("cdktn/lib/tokens/private/stack-trace")');
+      expect(readFileSync(join(copy, "stacks", "token-stack-traces.ts"), "utf8")).toContain(
+        'require("cdktn/lib/tokens/private/stack-trace")',
+      );
       expect(JSON.parse(readFileSync(join(copy, "package.json"), "utf8")).dependencies.cdktn).toBe("0.24.0");
 
       const second = useCdktn();

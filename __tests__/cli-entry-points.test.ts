@@ -67,7 +67,10 @@ describe("GIVEN an HCL output folder that still holds JSON from an earlier synth
     mkdirSync(dirname(stale), { recursive: true });
     writeFileSync(stale, "{}");
     // An output of an earlier version of this project: a manifest, stacks, nothing else.
-    const manifest = { version: "0.21.0", stacks: { "peering-app": { synthesizedStackPath: "stacks/peering-app/cdk.tf.json" } } };
+    const manifest = {
+      version: "0.21.0",
+      stacks: { "peering-app": { synthesizedStackPath: "stacks/peering-app/cdk.tf.json" } },
+    };
     writeFileSync(join(outdir, "manifest.json"), JSON.stringify(manifest));
     writeFileSync(join(outdir, "stacks", "peering-app", ".terraform.lock.hcl"), "# kept");
     result = runInProject(["node", "scripts/synth-hcl.js"], { HCL_OUTDIR: outdir });
@@ -76,7 +79,9 @@ describe("GIVEN an HCL output folder that still holds JSON from an earlier synth
 
   it("WHEN npm run synth:hcl runs THEN every stack is HCL, the stale JSON is gone and Terraform's own files stay", () => {
     expect(result.status).toBe(0);
-    expect(readFileSync(join(outdir, "stacks", "peering-app", "cdk.tf"), "utf8")).toContain('resource "aws_vpc_peering_connection" "app-to-data_connection"');
+    expect(readFileSync(join(outdir, "stacks", "peering-app", "cdk.tf"), "utf8")).toContain(
+      'resource "aws_vpc_peering_connection" "app-to-data_connection"',
+    );
     expect(existsSync(stale)).toBe(false);
     expect(readFileSync(join(outdir, "stacks", "peering-app", ".terraform.lock.hcl"), "utf8")).toBe("# kept");
   });

@@ -8,7 +8,14 @@ const { compare } = require("../scripts/compare-outputs") as {
 };
 
 const stack = (version: string, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ "//": { metadata: { stackName: "peering-a", version } }, resource: { aws_route: { r: { route_table_id: "rtb-1", ...extra } } } }, null, 2);
+  JSON.stringify(
+    {
+      "//": { metadata: { stackName: "peering-a", version } },
+      resource: { aws_route: { r: { route_table_id: "rtb-1", ...extra } } },
+    },
+    null,
+    2,
+  );
 
 describe("GIVEN a cdktf output and a cdktn output", () => {
   const work = mkdtempSync(join(tmpdir(), "peering-compare-"));

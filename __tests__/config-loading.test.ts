@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { exampleConfig } from "../config/example";
-import { loadConfig } from "../validation/load";
 import { ConfigValidationError } from "../core/finding";
+import { loadConfig } from "../validation/load";
 import { copyOf } from "./support/synth";
 
 const dir = mkdtempSync(join(tmpdir(), "peering-config-"));
@@ -32,11 +32,14 @@ describe("GIVEN the example config written as YAML and as JSON", () => {
   it.each([
     ["YAML", writeConfig("example.yaml", stringify(exampleConfig))],
     ["JSON", writeConfig("example.json", JSON.stringify(exampleConfig, null, 2))],
-  ])("WHEN %s is loaded through PEERING_CONFIG THEN it resolves to the same network as the TypeScript config", (_, file) => {
-    const loaded = loadConfig({ PEERING_CONFIG: file });
-    expect(loaded.source).toBe(file);
-    expect(loaded.network).toEqual(fromTypeScript.network);
-  });
+  ])(
+    "WHEN %s is loaded through PEERING_CONFIG THEN it resolves to the same network as the TypeScript config",
+    (_, file) => {
+      const loaded = loadConfig({ PEERING_CONFIG: file });
+      expect(loaded.source).toBe(file);
+      expect(loaded.network).toEqual(fromTypeScript.network);
+    },
+  );
 });
 
 describe("GIVEN a config that names a VPC that does not exist", () => {
@@ -45,7 +48,9 @@ describe("GIVEN a config that names a VPC that does not exist", () => {
   const file = writeConfig("unknown-vpc.json", JSON.stringify(config));
 
   it("THEN loading fails naming the field path and the closest VPC", () => {
-    expect(loadError(file)).toContain('peerings.shared-to-app.accepter: no VPC named "app-usw2"; did you mean "app-use1"?');
+    expect(loadError(file)).toContain(
+      'peerings.shared-to-app.accepter: no VPC named "app-usw2"; did you mean "app-use1"?',
+    );
   });
 });
 
@@ -96,7 +101,9 @@ describe("GIVEN YAML with an unquoted account id and a misspelt field", () => {
 
   it("THEN every problem is reported at once, each with its path and the fix", () => {
     const message = loadError(file);
-    expect(message).toContain("accounts.shared.accountId: account id 111111111111 must be exactly 12 digits, written as a string");
+    expect(message).toContain(
+      "accounts.shared.accountId: account id 111111111111 must be exactly 12 digits, written as a string",
+    );
     expect(message).toContain('vpcs.a: unknown field "routeTables"; did you mean "routeTableIds"?');
     expect(message).toContain("2 problems");
   });

@@ -30,7 +30,10 @@ const HOSTILE = [
 /** Printable text with plenty of template characters (fixed seed: the same samples on every run). */
 const arbitraryText = fc.string({
   maxLength: 40,
-  unit: fc.oneof(fc.constantFrom("$", "%", "{", "}", "\\", '"', "${", "%{", "$${", "%%{", "\n"), fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 })),
+  unit: fc.oneof(
+    fc.constantFrom("$", "%", "{", "}", "\\", '"', "${", "%{", "$${", "%%{", "\n"),
+    fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }),
+  ),
 });
 const SAMPLED = fc.sample(arbitraryText, { numRuns: 30, seed: 20261125 });
 
@@ -52,11 +55,15 @@ function hostileConfig() {
 describe("GIVEN a config whose tags and descriptions hold Terraform template syntax", () => {
   const { config, tags, description } = hostileConfig();
   const hub = synthConfig(config as unknown as PeeringConfig)["peering-hub"];
-  const connection = resourcesOf(hub, "aws_vpc_peering_connection")["hub-to-spoke_connection"] as { tags: Record<string, string> };
-  const rules = Object.values(resourcesOf(hub, "aws_vpc_security_group_ingress_rule")) as Array<{ description: string }>;
+  const connection = resourcesOf(hub, "aws_vpc_peering_connection")["hub-to-spoke_connection"] as {
+    tags: Record<string, string>;
+  };
+  const rules = Object.values(resourcesOf(hub, "aws_vpc_security_group_ingress_rule")) as Array<{
+    description: string;
+  }>;
 
   it("THEN every ${ and %{ of config text is written escaped as $${ and %%{", () => {
-    expect(connection.tags['k$${key}']).toBe("key with a template");
+    expect(connection.tags["k$${key}"]).toBe("key with a template");
     expect(connection.tags['$${file("/etc/hostname")}']).toBeUndefined();
     expect(connection.tags.t0).toBe('$${file("/etc/hostname")}');
     expect(connection.tags.t2).toBe("%%{ if true }yes%%{ endif }");
@@ -81,7 +88,8 @@ describe("GIVEN a config whose tags and descriptions hold Terraform template syn
   describe("WHEN Terraform validates the stack and evaluates it against a mocked AWS", () => {
     const mirror = findProviderMirror(AWS_PROVIDER_VERSION);
     const terraform = spawnSync("terraform", ["version"], { encoding: "utf8" });
-    const missing = terraform.status !== 0 ? "terraform is not on the PATH" : "missing" in mirror ? mirror.missing : undefined;
+    const missing =
+      terraform.status !== 0 ? "terraform is not on the PATH" : "missing" in mirror ? mirror.missing : undefined;
     if (missing && process.env.CI === "true") throw new Error(`CI needs terraform and the provider mirror: ${missing}`);
     const terraformIt = missing ? it.skip : it;
     if (missing) process.stdout.write(`SKIPPED: Terraform evaluation of literal config text (${missing})\n`);
@@ -91,10 +99,16 @@ describe("GIVEN a config whose tags and descriptions hold Terraform template syn
       () => {
         const dir = mkdtempSync(join(tmpdir(), "peering-literal-"));
         try {
-          const json = JSON.parse(hub.text) as { terraform: Record<string, unknown>; provider: { aws: Array<{ alias?: string }> } };
+          const json = JSON.parse(hub.text) as {
+            terraform: Record<string, unknown>;
+            provider: { aws: Array<{ alias?: string }> };
+          };
           delete json.terraform.backend;
           writeFileSync(join(dir, "cdk.tf.json"), JSON.stringify(json));
-          writeFileSync(join(dir, "expected-tags.json"), JSON.stringify({ ...tags, Name: "hub-to-spoke", Side: "Requester" }));
+          writeFileSync(
+            join(dir, "expected-tags.json"),
+            JSON.stringify({ ...tags, Name: "hub-to-spoke", Side: "Requester" }),
+          );
           writeFileSync(join(dir, "expected-description.json"), JSON.stringify(description));
           const aliases = json.provider.aws.flatMap((p) => (p.alias ? [p.alias] : []));
           const ruleAddress = Object.entries(resourcesOf(hub, "aws_vpc_security_group_ingress_rule")).find(([, r]) =>
@@ -113,7 +127,7 @@ describe("GIVEN a config whose tags and descriptions hold Terraform template syn
               "  }",
               "  assert {",
               `    condition     = aws_vpc_security_group_ingress_rule.${ruleAddress}.description == jsondecode(file("expected-description.json"))`,
-              '    error_message = "the rule\'s description is not the config\'s text"',
+              "    error_message = \"the rule's description is not the config's text\"",
               "  }",
               "}",
               "",
@@ -122,9 +136,17 @@ describe("GIVEN a config whose tags and descriptions hold Terraform template syn
           const cliConfig = join(dir, "terraform.rc");
           writeMirrorCliConfig(cliConfig, (mirror as { path: string }).path);
           const env = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
-          for (const args of [["init", "-backend=false", "-input=false", "-no-color"], ["validate", "-no-color"], ["test", "-no-color"]]) {
+          for (const args of [
+            ["init", "-backend=false", "-input=false", "-no-color"],
+            ["validate", "-no-color"],
+            ["test", "-no-color"],
+          ]) {
             const run = spawnSync("terraform", args, { cwd: dir, env, encoding: "utf8" });
-            expect({ command: `terraform ${args[0]}`, status: run.status, output: run.status === 0 ? "" : `${run.stdout}${run.stderr}` }).toEqual({
+            expect({
+              command: `terraform ${args[0]}`,
+              status: run.status,
+              output: run.status === 0 ? "" : `${run.stdout}${run.stderr}`,
+            }).toEqual({
               command: `terraform ${args[0]}`,
               status: 0,
               output: "",

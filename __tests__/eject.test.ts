@@ -2,10 +2,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { DataResource, LocalBackend, Testing, TerraformStack } from "cdktf";
+import { DataResource, LocalBackend, TerraformStack, Testing } from "cdktf";
 import { exampleConfig } from "../config/example";
 import type { PeeringConfig } from "../config/schema";
-import { EJECT_MARKER, EjectTargetError, ejectStacks, type EjectFormat } from "../scripts/eject/eject-stacks";
+import { EJECT_MARKER, type EjectFormat, EjectTargetError, ejectStacks } from "../scripts/eject/eject-stacks";
 import { addPeeringStacks } from "../stacks/synthesize";
 import { validateConfig } from "../validation/validate";
 import { terraformSetup } from "./support/terraform";
@@ -32,7 +32,12 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe("GIVEN the example's stacks with local state", () => {
   it("WHEN ejected as JSON THEN each stack is the synthesized one, its local backend path rewritten to reach the same state file", () => {
     const target = join(dir, "terraform");
-    const ejected = ejectStacks({ stacks: stacksOf(exampleConfig, project), outdir: join(project, "cdktf.out"), target, format: "json" });
+    const ejected = ejectStacks({
+      stacks: stacksOf(exampleConfig, project),
+      outdir: join(project, "cdktf.out"),
+      target,
+      format: "json",
+    });
     const originals = stacksOf(exampleConfig, project);
     expect(ejected.map((e) => e.name).sort()).toEqual(originals.map((s) => s.node.id).sort());
     for (const original of originals) {
@@ -50,7 +55,12 @@ describe("GIVEN the example's stacks with local state", () => {
 
   it("WHEN ejected as HCL THEN each stack is a cdk.tf whose local backend reaches the same state file", () => {
     const target = join(dir, "terraform");
-    ejectStacks({ stacks: stacksOf(exampleConfig, project), outdir: join(project, "cdktf.out"), target, format: "hcl" });
+    ejectStacks({
+      stacks: stacksOf(exampleConfig, project),
+      outdir: join(project, "cdktf.out"),
+      target,
+      format: "hcl",
+    });
     const hcl = readFileSync(join(target, "peering-shared", "cdk.tf"), "utf8");
     expect(readdirSync(join(target, "peering-shared"))).toEqual(["cdk.tf"]);
     const path = hcl.match(/backend "local" \{\s*path\s*=\s*"([^"]+)"/)?.[1];
@@ -62,36 +72,60 @@ describe("GIVEN the example's stacks with local state", () => {
   });
 
   it("WHEN the state is in S3 THEN the backend is left exactly as synthesized", () => {
-    const config = { ...exampleConfig, backend: { type: "s3", bucket: "acme-state", region: "us-east-1", keyPrefix: "net" } } as PeeringConfig;
+    const config = {
+      ...exampleConfig,
+      backend: { type: "s3", bucket: "acme-state", region: "us-east-1", keyPrefix: "net" },
+    } as PeeringConfig;
     const target = join(dir, "terraform");
-    const ejected = ejectStacks({ stacks: stacksOf(config, project), outdir: join(project, "cdktf.out"), target, format: "json" });
+    const ejected = ejectStacks({
+      stacks: stacksOf(config, project),
+      outdir: join(project, "cdktf.out"),
+      target,
+      format: "json",
+    });
     expect(ejected.find((e) => e.name === "peering-shared")?.state).toEqual({ backend: "s3" });
     const original = stacksOf(config, project).find((s) => s.node.id === "peering-shared")!;
-    expect(readJson(join(target, "peering-shared", "cdk.tf.json"))).toEqual(JSON.parse(JSON.stringify(original.toTerraform())));
+    expect(readJson(join(target, "peering-shared", "cdk.tf.json"))).toEqual(
+      JSON.parse(JSON.stringify(original.toTerraform())),
+    );
   });
 
   it("WHEN the folder holds other files and is no earlier eject THEN eject refuses it in one line and writes nothing", () => {
     const target = join(dir, "mine");
     mkdirSync(target);
     writeFileSync(join(target, "notes.md"), "mine");
-    const attempt = () => ejectStacks({ stacks: stacksOf(exampleConfig, project), outdir: join(project, "cdktf.out"), target, format: "json" });
+    const attempt = () =>
+      ejectStacks({
+        stacks: stacksOf(exampleConfig, project),
+        outdir: join(project, "cdktf.out"),
+        target,
+        format: "json",
+      });
     expect(attempt).toThrow(EjectTargetError);
-    expect(attempt).toThrow(`${target} is not empty and not an earlier eject (no ${EJECT_MARKER}); eject into a new or empty folder`);
+    expect(attempt).toThrow(
+      `${target} is not empty and not an earlier eject (no ${EJECT_MARKER}); eject into a new or empty folder`,
+    );
     expect(readdirSync(target)).toEqual(["notes.md"]);
     expect(readdirSync(dir).sort()).toEqual(["mine", "project"]);
   });
 
   it("WHEN the folder is inside the output folder that synth replaces THEN eject refuses it", () => {
     const target = join(project, "cdktf.out", "ejected");
-    expect(() => ejectStacks({ stacks: stacksOf(exampleConfig, project), outdir: join(project, "cdktf.out"), target, format: "json" })).toThrow(
-      "which every synth replaces; eject into a folder outside it",
-    );
+    expect(() =>
+      ejectStacks({
+        stacks: stacksOf(exampleConfig, project),
+        outdir: join(project, "cdktf.out"),
+        target,
+        format: "json",
+      }),
+    ).toThrow("which every synth replaces; eject into a folder outside it");
     expect(existsSync(target)).toBe(false);
   });
 
   it("WHEN ejected again into an earlier eject THEN the stack files are replaced and what Terraform and you added is kept", () => {
     const target = join(dir, "terraform");
-    const eject = (format: EjectFormat) => ejectStacks({ stacks: stacksOf(exampleConfig, project), outdir: join(project, "cdktf.out"), target, format });
+    const eject = (format: EjectFormat) =>
+      ejectStacks({ stacks: stacksOf(exampleConfig, project), outdir: join(project, "cdktf.out"), target, format });
     eject("json");
     writeFileSync(join(target, "peering-shared", ".terraform.lock.hcl"), "lock");
     mkdirSync(join(target, "peering-shared", ".terraform"));
@@ -108,24 +142,36 @@ describe("GIVEN the example's stacks with local state", () => {
 
 describe("GIVEN npm run eject", () => {
   const repo = resolve(__dirname, "..");
-  const eject = (args: string[]) => spawnSync(process.execPath, [join(repo, "scripts", "run-ts.js"), "scripts/eject.ts", ...args], { cwd: project, encoding: "utf8" });
+  const eject = (args: string[]) =>
+    spawnSync(process.execPath, [join(repo, "scripts", "run-ts.js"), "scripts/eject.ts", ...args], {
+      cwd: project,
+      encoding: "utf8",
+    });
 
   it("WHEN the folder is someone else's THEN it exits 1 with one line naming the folder and the fix, and writes nothing", () => {
     writeFileSync(join(project, "main.tf"), "");
     const result = eject([project]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`${project} is not empty and not an earlier eject (no ${EJECT_MARKER}); eject into a new or empty folder\n`);
+    expect(result.stderr).toBe(
+      `${project} is not empty and not an earlier eject (no ${EJECT_MARKER}); eject into a new or empty folder\n`,
+    );
     expect(readdirSync(project)).toEqual(["main.tf"]);
   });
 
   it("WHEN PEERING_ROLES=plan is set THEN it refuses in one line: ejected stacks are applied, with the deploy roles", () => {
-    const result = spawnSync(process.execPath, [join(repo, "scripts", "run-ts.js"), "scripts/eject.ts", join(dir, "out")], {
-      cwd: project,
-      encoding: "utf8",
-      env: { ...process.env, PEERING_ROLES: "plan" },
-    });
+    const result = spawnSync(
+      process.execPath,
+      [join(repo, "scripts", "run-ts.js"), "scripts/eject.ts", join(dir, "out")],
+      {
+        cwd: project,
+        encoding: "utf8",
+        env: { ...process.env, PEERING_ROLES: "plan" },
+      },
+    );
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe("PEERING_ROLES=plan: eject writes the stacks you will apply, which assume the deploy roles; run it without PEERING_ROLES\n");
+    expect(result.stderr).toBe(
+      "PEERING_ROLES=plan: eject writes the stacks you will apply, which assume the deploy roles; run it without PEERING_ROLES\n",
+    );
     expect(existsSync(join(dir, "out"))).toBe(false);
   });
 
@@ -151,19 +197,33 @@ describe("GIVEN terraform and the provider mirror", () => {
     expect(init).toMatchObject({ status: 0 });
     const list = run(cwd, ["state", "list"]);
     expect(list).toMatchObject({ status: 0 });
-    return list.out.split("\n").filter((l) => l !== "").sort();
+    return list.out
+      .split("\n")
+      .filter((l) => l !== "")
+      .sort();
   };
 
   withTerraform(
     "WHEN npm run eject writes the synthesized example THEN terraform state list in the ejected stack lists the same resources as in cdktf.out",
     () => {
       const repo = resolve(__dirname, "..");
-      const env = { ...process.env, ...("env" in tf ? tf.env : {}), PEERING_CONFIG: join(repo, "config", "examples", "adopt-and-one-sided.yaml") };
-      const node = (args: string[]) => spawnSync(process.execPath, [join(repo, "scripts", "run-ts.js"), ...args], { cwd: project, env, encoding: "utf8" });
+      const env = {
+        ...process.env,
+        ...("env" in tf ? tf.env : {}),
+        PEERING_CONFIG: join(repo, "config", "examples", "adopt-and-one-sided.yaml"),
+      };
+      const node = (args: string[]) =>
+        spawnSync(process.execPath, [join(repo, "scripts", "run-ts.js"), ...args], {
+          cwd: project,
+          env,
+          encoding: "utf8",
+        });
       expect(node(["main.ts"]).status).toBe(0);
       const stackDir = join(project, "cdktf.out", "stacks", "peering-shared");
       // A state with every resource of the stack, as an apply would leave it (only what `state list` reads).
-      const json = readJson(join(stackDir, "cdk.tf.json")) as StackJson & { resource: Record<string, Record<string, unknown>> };
+      const json = readJson(join(stackDir, "cdk.tf.json")) as StackJson & {
+        resource: Record<string, Record<string, unknown>>;
+      };
       const resources = Object.entries(json.resource).flatMap(([type, byName]) =>
         Object.keys(byName).map((name) => ({
           mode: "managed",
@@ -175,7 +235,14 @@ describe("GIVEN terraform and the provider mirror", () => {
       );
       writeFileSync(
         join(project, "terraform.peering-shared.tfstate"),
-        JSON.stringify({ version: 4, terraform_version: "1.11.4", serial: 1, lineage: "0d9c1a4e-1111-4222-8333-444455556666", outputs: {}, resources }),
+        JSON.stringify({
+          version: 4,
+          terraform_version: "1.11.4",
+          serial: 1,
+          lineage: "0d9c1a4e-1111-4222-8333-444455556666",
+          outputs: {},
+          resources,
+        }),
       );
       const before = stateList(stackDir);
       expect(before.length).toBe(resources.length);
@@ -207,7 +274,9 @@ describe("GIVEN terraform and the provider mirror", () => {
       const makeStack = () => {
         const app = Testing.app({ outdir });
         const stack = new TerraformStack(app, "peering-demo");
-        new LocalBackend(stack, { path: relative(join(outdir, "stacks", "peering-demo"), join(project, "terraform.peering-demo.tfstate")) });
+        new LocalBackend(stack, {
+          path: relative(join(outdir, "stacks", "peering-demo"), join(project, "terraform.peering-demo.tfstate")),
+        });
         const marker = new DataResource(stack, "marker");
         new DataResource(stack, "other", { dependsOn: [marker] });
         return { app, stack };

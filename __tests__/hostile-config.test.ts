@@ -3,10 +3,10 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { loadConfig } from "../validation/load";
 import { isCidr, parseCidr } from "../core/cidr";
-import { renderTopologyDiagram } from "../report/topology-diagram";
 import { ConfigValidationError, type Finding } from "../core/finding";
+import { renderTopologyDiagram } from "../report/topology-diagram";
+import { loadConfig } from "../validation/load";
 import { checkConfig, validateConfig } from "../validation/validate";
 import { cliSynth, npmSynth, runInProject } from "./support/synth-process";
 import { compliantConfig, type MutableConfig } from "./validation/fixture";
@@ -43,17 +43,24 @@ describe("GIVEN CIDRs with leading zeros or in other non-canonical forms", () =>
     });
     const config = compliantConfig();
     config.vpcs.spoke.cidrBlocks = ["010.1.0.0/16"];
-    expect(messagesOf(config)).toEqual([expect.stringContaining("vpcs.spoke.cidrBlocks[0]: CIDR 010.1.0.0/16 has leading zeros")]);
+    expect(messagesOf(config)).toEqual([
+      expect.stringContaining("vpcs.spoke.cidrBlocks[0]: CIDR 010.1.0.0/16 has leading zeros"),
+    ]);
   });
 
   it("THEN uppercase or uncompressed IPv6 is refused with its canonical text", () => {
-    expect(parseCidr("2600:1F18::/56")).toEqual({ problem: "CIDR 2600:1F18::/56 is not in canonical form; write 2600:1f18::/56 (it is compared and written as text)" });
+    expect(parseCidr("2600:1F18::/56")).toEqual({
+      problem:
+        "CIDR 2600:1F18::/56 is not in canonical form; write 2600:1f18::/56 (it is compared and written as text)",
+    });
     expect(parseCidr("2600:1f18:0:0::/56")).toEqual({ problem: expect.stringContaining("write 2600:1f18::/56") });
   });
 
   it("THEN every string is either accepted as exactly the text written, or refused with a problem that names the fix", () => {
     const octet = fc.oneof(fc.integer({ min: 0, max: 255 }).map(String), fc.stringMatching(/^0[0-9]{1,2}$/));
-    const ipv4 = fc.tuple(octet, octet, octet, octet, fc.integer({ min: 0, max: 40 })).map(([a, b, c, d, p]) => `${a}.${b}.${c}.${d}/${p}`);
+    const ipv4 = fc
+      .tuple(octet, octet, octet, octet, fc.integer({ min: 0, max: 40 }))
+      .map(([a, b, c, d, p]) => `${a}.${b}.${c}.${d}/${p}`);
     const ipv6 = fc.tuple(fc.ipV6(), fc.integer({ min: 0, max: 128 })).map(([a, p]) => `${a}/${p}`);
     fc.assert(
       fc.property(fc.oneof(ipv4, ipv6, fc.string()), (text) => {
@@ -78,15 +85,25 @@ describe("GIVEN CIDRs with leading zeros or in other non-canonical forms", () =>
 });
 
 describe("GIVEN names that JavaScript gives a meaning of its own", () => {
-  it.each(["__proto__", "constructor", "prototype"])("WHEN a JSON config names a peering %s THEN it is refused, never silently dropped", (name) => {
-    const config = compliantConfig() as unknown as { peerings: Record<string, unknown> };
-    const text = JSON.stringify(config).replace('"hub-to-far":', `"${name}":`);
-    expect(problemsOf(file(`${name}.json`, text))).toEqual([`peerings.${name}: "${name}" is reserved in JavaScript and cannot be a name or a field; rename it`]);
-  });
+  it.each(["__proto__", "constructor", "prototype"])(
+    "WHEN a JSON config names a peering %s THEN it is refused, never silently dropped",
+    (name) => {
+      const config = compliantConfig() as unknown as { peerings: Record<string, unknown> };
+      const text = JSON.stringify(config).replace('"hub-to-far":', `"${name}":`);
+      expect(problemsOf(file(`${name}.json`, text))).toEqual([
+        `peerings.${name}: "${name}" is reserved in JavaScript and cannot be a name or a field; rename it`,
+      ]);
+    },
+  );
 
   it("WHEN a YAML config names an account __proto__ THEN it is refused", () => {
-    const yaml = file("proto.yaml", "project: p\naccounts:\n  __proto__: { accountId: '111111111111' }\nvpcs: {}\npeerings: {}\n");
-    expect(problemsOf(yaml)).toEqual(['accounts.__proto__: "__proto__" is reserved in JavaScript and cannot be a name or a field; rename it']);
+    const yaml = file(
+      "proto.yaml",
+      "project: p\naccounts:\n  __proto__: { accountId: '111111111111' }\nvpcs: {}\npeerings: {}\n",
+    );
+    expect(problemsOf(yaml)).toEqual([
+      'accounts.__proto__: "__proto__" is reserved in JavaScript and cannot be a name or a field; rename it',
+    ]);
   });
 
   it("WHEN a peering refers to a VPC named constructor that does not exist THEN the reference check reports it", () => {
@@ -99,7 +116,12 @@ describe("GIVEN names that JavaScript gives a meaning of its own", () => {
 describe("GIVEN a config with thousands of problems, written to a pipe", () => {
   const config = compliantConfig() as MutableConfig;
   for (let i = 0; i < 3000; i++) {
-    config.vpcs[`v${i}`] = { account: "nobody", region: "us-east-1", vpcId: "vpc-00000009", cidrBlocks: ["10.9.0.0/16"] };
+    config.vpcs[`v${i}`] = {
+      account: "nobody",
+      region: "us-east-1",
+      vpcId: "vpc-00000009",
+      cidrBlocks: ["10.9.0.0/16"],
+    };
   }
   const path = file("many.json", JSON.stringify(config));
 
@@ -118,27 +140,43 @@ describe("GIVEN large and repetitive input", () => {
     const lines = ["project: big", "peerings:"];
     for (let i = 0; i < 20000; i++) lines.push(`  p${i}: { requester: a, accepter: b }`);
     lines.push("  p7: { requester: c, accepter: d }");
-    expect(problemsOf(file("big.yaml", lines.join("\n")))).toEqual(['(file): line 20003, column 3: key "p7" is given twice in one map; keep one']);
+    expect(problemsOf(file("big.yaml", lines.join("\n")))).toEqual([
+      '(file): line 20003, column 3: key "p7" is given twice in one map; keep one',
+    ]);
   });
 
   it("THEN a file over 16 MiB is refused with its size", () => {
     const path = file("huge.json", `{"project":"${"x".repeat(17 * 1024 * 1024)}"}`);
-    expect(problemsOf(path)).toEqual([expect.stringMatching(/^PEERING_CONFIG: ".*huge\.json" is 17\.0 MiB; a config may be at most 16 MiB$/)]);
+    expect(problemsOf(path)).toEqual([
+      expect.stringMatching(/^PEERING_CONFIG: ".*huge\.json" is 17\.0 MiB; a config may be at most 16 MiB$/),
+    ]);
   });
 
   it("THEN a key given twice in JSON is refused like in YAML, instead of the last silently winning", () => {
     const json = file("dup.json", '{\n"project": "a",\n"project": "b"\n}');
-    expect(problemsOf(json)).toEqual(['(file): line 3: key "project" is given twice in one map; keep one (JSON would silently keep the last)']);
+    expect(problemsOf(json)).toEqual([
+      '(file): line 3: key "project" is given twice in one map; keep one (JSON would silently keep the last)',
+    ]);
     const yaml = file("dup.yaml", "project: a\nproject: b\n");
     expect(problemsOf(yaml)).toEqual(['(file): line 2, column 1: key "project" is given twice in one map; keep one']);
   });
 
   it("THEN a YAML alias bomb and JSON nested 100,000 deep are findings, not stack traces", () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (const [name, prev] of [["b", "a"], ["c", "b"], ["d", "c"], ["e", "d"], ["f", "e"], ["g", "f"], ["h", "g"]]) {
+    for (const [name, prev] of [
+      ["b", "a"],
+      ["c", "b"],
+      ["d", "c"],
+      ["e", "d"],
+      ["f", "e"],
+      ["g", "f"],
+      ["h", "g"],
+    ]) {
       bomb.push(`${name}: &${name} [*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev}]`);
     }
-    expect(problemsOf(file("bomb.yaml", bomb.join("\n")))).toEqual([expect.stringMatching(/^\(file\): YAML aliases expand too far/)]);
+    expect(problemsOf(file("bomb.yaml", bomb.join("\n")))).toEqual([
+      expect.stringMatching(/^\(file\): YAML aliases expand too far/),
+    ]);
     expect(problemsOf(file("deep.json", `${"[".repeat(100000)}${"]".repeat(100000)}`))).toEqual([
       "(file): nested more than 64 levels deep at line 1; a peering config never is",
     ]);
@@ -155,7 +193,9 @@ describe("GIVEN odd files and odd text", () => {
     expect(problemsOf(file("merge.yaml", "base: &b { x: 1 }\nproject: p\nother:\n  <<: *b\n"))).toEqual([
       "(file): line 4, column 3: YAML merge keys (<<) are not supported; write the fields out",
     ]);
-    expect(problemsOf(file("tag.yaml", "project: !secret p\n"))).toEqual([expect.stringMatching(/^\(file\): .*!secret.*; tags are not supported, write plain values$/)]);
+    expect(problemsOf(file("tag.yaml", "project: !secret p\n"))).toEqual([
+      expect.stringMatching(/^\(file\): .*!secret.*; tags are not supported, write plain values$/),
+    ]);
   });
 
   it("THEN a wrong-type value is echoed short, and a right-to-left override is escaped", () => {
@@ -175,9 +215,9 @@ describe("GIVEN odd files and odd text", () => {
   });
 
   it.each(["yes", "TRUE", "on"])("THEN PEERING_STRICT=%s is refused instead of silently ignored", (value) => {
-    expect(problemsOf(file(`strict-${value}.json`, JSON.stringify(compliantConfig())), { PEERING_STRICT: value })).toEqual([
-      expect.stringContaining(`PEERING_STRICT: "${value}" is not a setting`),
-    ]);
+    expect(
+      problemsOf(file(`strict-${value}.json`, JSON.stringify(compliantConfig())), { PEERING_STRICT: value }),
+    ).toEqual([expect.stringContaining(`PEERING_STRICT: "${value}" is not a setting`)]);
   });
 });
 
@@ -185,13 +225,21 @@ describe("GIVEN peerings and roles across AWS partitions", () => {
   it("THEN a peering between us-east-1 and cn-north-1 is refused, naming both partitions", () => {
     const config = compliantConfig();
     config.vpcs.far.region = "cn-north-1";
-    expect(messagesOf(config)).toContainEqual(expect.stringContaining("error peerings.hub-to-far: hub is in us-east-1 (partition aws) and far in cn-north-1 (partition aws-cn)"));
+    expect(messagesOf(config)).toContainEqual(
+      expect.stringContaining(
+        "error peerings.hub-to-far: hub is in us-east-1 (partition aws) and far in cn-north-1 (partition aws-cn)",
+      ),
+    );
   });
 
   it("THEN a role ARN of another partition is refused", () => {
     const config = compliantConfig();
     config.accounts.spoke.roleArn = "arn:aws-cn:iam::222222222222:role/peering-accepter";
-    expect(messagesOf(config)).toContainEqual(expect.stringContaining("error accounts.spoke.roleArn: role arn:aws-cn:iam::222222222222:role/peering-accepter is in partition aws-cn"));
+    expect(messagesOf(config)).toContainEqual(
+      expect.stringContaining(
+        "error accounts.spoke.roleArn: role arn:aws-cn:iam::222222222222:role/peering-accepter is in partition aws-cn",
+      ),
+    );
   });
 });
 
@@ -212,19 +260,54 @@ describe("GIVEN an empty network", () => {
     expect(npm.stdout).toContain("3 stacks in");
     const cli = runInProject(cliSynth(join(work, "empty-cli.out")), { PEERING_CONFIG: path });
     expect(cli.status).toBe(0);
-    expect(readdirSync(join(work, "empty-cli.out", "stacks")).sort()).toEqual(["peering-far", "peering-hub", "peering-spoke"]);
+    expect(readdirSync(join(work, "empty-cli.out", "stacks")).sort()).toEqual([
+      "peering-far",
+      "peering-hub",
+      "peering-spoke",
+    ]);
   }, 120_000);
 });
 
 describe("GIVEN the remaining validation gaps of the probe", () => {
   const cases: Array<[string, (c: MutableConfig) => void, string]> = [
-    ["an IPv4 VPC block wider than /16", (c) => (c.vpcs.far.cidrBlocks = ["10.0.0.0/8"]), "vpcs.far.cidrBlocks[0]: VPC block 10.0.0.0/8 is a /8; AWS allows IPv4 VPC blocks from /16 to /28"],
-    ["an IPv4 VPC block narrower than /28", (c) => (c.vpcs.far.cidrBlocks = ["10.2.0.0/29"]), "VPC block 10.2.0.0/29 is a /29"],
-    ["an IPv6 VPC block of /128", (c) => (c.vpcs.hub.ipv6CidrBlocks = ["2600:1f18:1:100::/128"]), "VPC block 2600:1f18:1:100::/128 is a /128"],
-    ["an IPv4-mapped IPv6 block", (c) => (c.vpcs.hub.ipv6CidrBlocks = ["::ffff:10.0.0.0/104"]), "is an IPv4-mapped IPv6 block"],
-    ["a tag key starting AWS: in capitals", (c) => ((c as unknown as { tags: Record<string, string> }).tags = { "AWS:x": "y" }), 'tag keys must not start with "aws:" in any case'],
-    ["a user Name tag", (c) => ((c as unknown as { tags: Record<string, string> }).tags = { Name: "mine" }), 'tag key "Name" is set by the template'],
-    ["more than 47 tags", (c) => ((c as unknown as { tags: Record<string, string> }).tags = Object.fromEntries(Array.from({ length: 48 }, (_, i) => [`k${i}`, "v"]))), "at most 47 tags"],
+    [
+      "an IPv4 VPC block wider than /16",
+      (c) => (c.vpcs.far.cidrBlocks = ["10.0.0.0/8"]),
+      "vpcs.far.cidrBlocks[0]: VPC block 10.0.0.0/8 is a /8; AWS allows IPv4 VPC blocks from /16 to /28",
+    ],
+    [
+      "an IPv4 VPC block narrower than /28",
+      (c) => (c.vpcs.far.cidrBlocks = ["10.2.0.0/29"]),
+      "VPC block 10.2.0.0/29 is a /29",
+    ],
+    [
+      "an IPv6 VPC block of /128",
+      (c) => (c.vpcs.hub.ipv6CidrBlocks = ["2600:1f18:1:100::/128"]),
+      "VPC block 2600:1f18:1:100::/128 is a /128",
+    ],
+    [
+      "an IPv4-mapped IPv6 block",
+      (c) => (c.vpcs.hub.ipv6CidrBlocks = ["::ffff:10.0.0.0/104"]),
+      "is an IPv4-mapped IPv6 block",
+    ],
+    [
+      "a tag key starting AWS: in capitals",
+      (c) => ((c as unknown as { tags: Record<string, string> }).tags = { "AWS:x": "y" }),
+      'tag keys must not start with "aws:" in any case',
+    ],
+    [
+      "a user Name tag",
+      (c) => ((c as unknown as { tags: Record<string, string> }).tags = { Name: "mine" }),
+      'tag key "Name" is set by the template',
+    ],
+    [
+      "more than 47 tags",
+      (c) =>
+        ((c as unknown as { tags: Record<string, string> }).tags = Object.fromEntries(
+          Array.from({ length: 48 }, (_, i) => [`k${i}`, "v"]),
+        )),
+      "at most 47 tags",
+    ],
     [
       "two peerings with the same previousName",
       (c) => {
@@ -250,7 +333,12 @@ describe("GIVEN the remaining validation gaps of the probe", () => {
     (config.vpcs as Record<string, unknown>).vendor = {
       external: { accountId: "444444444444", region: "us-east-1", vpcId: "vpc-00000044", cidrBlocks: ["10.44.0.0/16"] },
     };
-    config.vpcs.mine = { account: "external-444444444444", region: "us-east-1", vpcId: "vpc-00000055", cidrBlocks: ["10.55.0.0/16"] };
+    config.vpcs.mine = {
+      account: "external-444444444444",
+      region: "us-east-1",
+      vpcId: "vpc-00000055",
+      cidrBlocks: ["10.55.0.0/16"],
+    };
     config.peerings["hub-to-vendor"] = { requester: "hub", accepter: "vendor" };
     config.peerings["hub-to-mine"] = { requester: "hub", accepter: "mine" };
     const { network } = validateConfig(config, { source: "fixture" });
@@ -258,7 +346,8 @@ describe("GIVEN the remaining validation gaps of the probe", () => {
       .split("\n")
       .filter((line) => line.includes("subgraph"));
     expect(subgraphs).toContain('  subgraph external_444444444444["external account 444444444444"]');
-    expect(subgraphs).toContain('  subgraph account_external_444444444444["account external-444444444444 (555555555555)"]');
+    expect(subgraphs).toContain(
+      '  subgraph account_external_444444444444["account external-444444444444 (555555555555)"]',
+    );
   });
 });
-

@@ -1,5 +1,15 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkOutputFolder } from "../output/output-folder";
@@ -42,7 +52,9 @@ describe("GIVEN a folder that synth did not write", () => {
   it("WHEN it is the project root, a folder above it, or the working directory THEN synth refuses and writes nothing", () => {
     writeFileSync(join(project, "main.ts"), "// the project's sources");
     for (const target of [project, work, process.cwd(), join(process.cwd(), "..")]) {
-      expect(() => synth(target)).toThrow(/refusing to write the output into .*: it is the (project folder|working directory) or a folder above it/);
+      expect(() => synth(target)).toThrow(
+        /refusing to write the output into .*: it is the (project folder|working directory) or a folder above it/,
+      );
     }
     expect(readFileSync(join(project, "main.ts"), "utf8")).toBe("// the project's sources");
     expect(readdirSync(work).filter((name) => name.includes(".partial-") || name.includes(".previous-"))).toEqual([]);
@@ -51,10 +63,18 @@ describe("GIVEN a folder that synth did not write", () => {
   it("WHEN it is the filesystem root, the home folder or an empty path THEN the check refuses before anything is written", () => {
     const home = join(work, "home");
     mkdirSync(home);
-    expect(() => checkOutputFolder("/", { projectDir: project, cwd: project, home })).toThrow("it is the filesystem root");
-    expect(() => checkOutputFolder(home, { projectDir: project, cwd: project, home })).toThrow("it is your home folder");
-    expect(() => checkOutputFolder("", { projectDir: project, cwd: project, home })).toThrow("the output path is empty");
-    expect(() => checkOutputFolder("  ", { projectDir: project, cwd: project, home })).toThrow("the output path is empty");
+    expect(() => checkOutputFolder("/", { projectDir: project, cwd: project, home })).toThrow(
+      "it is the filesystem root",
+    );
+    expect(() => checkOutputFolder(home, { projectDir: project, cwd: project, home })).toThrow(
+      "it is your home folder",
+    );
+    expect(() => checkOutputFolder("", { projectDir: project, cwd: project, home })).toThrow(
+      "the output path is empty",
+    );
+    expect(() => checkOutputFolder("  ", { projectDir: project, cwd: project, home })).toThrow(
+      "the output path is empty",
+    );
   });
 
   it("WHEN it is a file THEN synth refuses and the file stays", () => {
@@ -67,7 +87,9 @@ describe("GIVEN a folder that synth did not write", () => {
   it("WHEN a part of its path is a file THEN synth fails with one line naming the path", () => {
     const blocked = join(work, "a-file-too");
     writeFileSync(blocked, "x");
-    expect(() => synth(join(blocked, "out"))).toThrow(`cannot write the output folder ${join(blocked, "out")}: a part of the path is a file, not a folder`);
+    expect(() => synth(join(blocked, "out"))).toThrow(
+      `cannot write the output folder ${join(blocked, "out")}: a part of the path is a file, not a folder`,
+    );
   });
 });
 
@@ -177,7 +199,10 @@ describe("GIVEN what interrupted synths left behind", () => {
     const pid = deadPid();
     const partial = `${outdir}.partial-${pid}`;
     mkdirSync(partial);
-    writeFileSync(join(partial, OUTPUT_RECORD), JSON.stringify({ writtenBy: "cdktf-vpc-peering", complete: false, files: [] }));
+    writeFileSync(
+      join(partial, OUTPUT_RECORD),
+      JSON.stringify({ writtenBy: "cdktf-vpc-peering", complete: false, files: [] }),
+    );
     const result = synth(outdir);
     expect(readdirSync(join(work, "debris"))).toEqual(["cdktf.out"]);
     expect(result.notes).toEqual([]);
@@ -191,7 +216,9 @@ describe("GIVEN what interrupted synths left behind", () => {
     const { renameSync } = require("node:fs") as typeof import("node:fs");
     renameSync(outdir, `${outdir}.previous-${pid}`);
     const result = synth(outdir);
-    expect(result.notes).toEqual([`rolled back an interrupted synth (process ${pid}): restored the previous cdktf.out`]);
+    expect(result.notes).toEqual([
+      `rolled back an interrupted synth (process ${pid}): restored the previous cdktf.out`,
+    ]);
     expect(readFileSync(join(outdir, "stacks", "peering-hub", ".terraform.lock.hcl"), "utf8")).toBe("# lock");
     expect(readdirSync(join(work, "rollback"))).toEqual(["cdktf.out"]);
   });
@@ -211,7 +238,9 @@ describe("GIVEN two synths into one folder", () => {
     const folder = join(work, "locked");
     const holder = process.ppid; // a live process that is not this one
     writeFileSync(`${folder}.lock`, String(holder));
-    expect(() => lockOutputFolder(folder, "locked", 150)).toThrow(`another synth (process ${holder}) is writing locked`);
+    expect(() => lockOutputFolder(folder, "locked", 150)).toThrow(
+      `another synth (process ${holder}) is writing locked`,
+    );
     expect(readFileSync(`${folder}.lock`, "utf8")).toBe(String(holder));
     rmSync(`${folder}.lock`);
   });

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { currentLibrary } from "../scripts/cdk-library";
 import { exampleConfig } from "../config/example";
 import type { PeeringConfig } from "../config/schema";
 import { accountDocuments } from "../iam/account-documents";
 import type { PolicyDocument } from "../iam/policy-document";
 import { RESOURCE_ACTIONS, type ResourceActions } from "../iam/resource-actions";
+import { currentLibrary } from "../scripts/cdk-library";
 import { validateConfig } from "../validation/validate";
 import { synthConfig } from "./support/synth";
 import { compliantConfig } from "./validation/fixture";
@@ -14,7 +14,11 @@ const STEPS = ["create", "read", "update", "delete"] as const;
 
 /** Every action an Allow statement of a policy grants. */
 const actionsOf = (doc: PolicyDocument): Set<string> =>
-  new Set(doc.Statement.filter((s) => s.Effect === "Allow").flatMap((s) => (s.Action === undefined ? [] : typeof s.Action === "string" ? [s.Action] : s.Action)));
+  new Set(
+    doc.Statement.filter((s) => s.Effect === "Allow").flatMap((s) =>
+      s.Action === undefined ? [] : typeof s.Action === "string" ? [s.Action] : s.Action,
+    ),
+  );
 
 /**
  * What the policies miss for the resource types the stacks hold: a type
@@ -33,13 +37,19 @@ function coverageProblems(
     for (const type of types) {
       const actions = table[type];
       if (actions === undefined) {
-        problems.push(`${type} (stack of ${account}) is not in iam/resource-actions.ts: list its create, read, update and delete actions there and grant them in iam/deployer-policy.ts`);
+        problems.push(
+          `${type} (stack of ${account}) is not in iam/resource-actions.ts: list its create, read, update and delete actions there and grant them in iam/deployer-policy.ts`,
+        );
         continue;
       }
       for (const step of STEPS) {
-        for (const action of actions[step]) if (!deploy.has(action)) problems.push(`${type} ${step} needs ${action}, which ${account}'s deploy policy does not grant`);
+        for (const action of actions[step])
+          if (!deploy.has(action))
+            problems.push(`${type} ${step} needs ${action}, which ${account}'s deploy policy does not grant`);
       }
-      for (const action of actions.read) if (!plan.has(action)) problems.push(`${type} read needs ${action}, which ${account}'s plan policy does not grant`);
+      for (const action of actions.read)
+        if (!plan.has(action))
+          problems.push(`${type} read needs ${action}, which ${account}'s plan policy does not grant`);
     }
   }
   return problems;
@@ -57,11 +67,16 @@ function typesByActingAccount(config: PeeringConfig): Record<string, string[]> {
   for (const [name, stack] of Object.entries(synthConfig(config))) {
     if (!name.startsWith("peering-")) continue;
     const accountOf = new Map(
-      stack.json.provider.aws.map((p) => [p.alias === undefined ? "aws" : `aws.${p.alias}`, accountNameOf.get((p.allowed_account_ids as string[])[0])]),
+      stack.json.provider.aws.map((p) => [
+        p.alias === undefined ? "aws" : `aws.${p.alias}`,
+        accountNameOf.get((p.allowed_account_ids as string[])[0]),
+      ]),
     );
     for (const [type, byName] of Object.entries(stack.json.resource ?? {})) {
       for (const resource of Object.values(byName)) {
-        const account = accountOf.get((resource.provider as string | undefined) ?? "aws") ?? `unknown provider ${String(resource.provider)}`;
+        const account =
+          accountOf.get((resource.provider as string | undefined) ?? "aws") ??
+          `unknown provider ${String(resource.provider)}`;
         byAccount.set(account, (byAccount.get(account) ?? new Set()).add(type));
       }
     }
@@ -72,7 +87,9 @@ function typesByActingAccount(config: PeeringConfig): Record<string, string[]> {
 /** The deploy and plan policies of each account of a config. */
 function policiesOf(config: PeeringConfig) {
   const { network } = validateConfig(config, { source: "test config" });
-  return Object.fromEntries(accountDocuments(network).map((d) => [d.account.name, { deploy: d.policy, plan: d.planPolicy }]));
+  return Object.fromEntries(
+    accountDocuments(network).map((d) => [d.account.name, { deploy: d.policy, plan: d.planPolicy }]),
+  );
 }
 
 /** The validation fixture with DNS resolution and rules on the requester side too, so every side holds every type. */
@@ -81,7 +98,13 @@ function everyTypeEverySide(): PeeringConfig {
   const peering = config.peerings["hub-to-spoke"];
   peering.dnsResolution = true;
   peering.ingress!.requester = [
-    { securityGroupId: "sg-00000001", source: { securityGroupId: "sg-00000002" }, protocol: "tcp", ports: 5432, description: "Postgres from spoke" },
+    {
+      securityGroupId: "sg-00000001",
+      source: { securityGroupId: "sg-00000002" },
+      protocol: "tcp",
+      ports: 5432,
+      description: "Postgres from spoke",
+    },
   ];
   return config as unknown as PeeringConfig;
 }

@@ -9,7 +9,7 @@ import type { PeeringConfig } from "../config/schema";
 import { accountDocumentFiles, accountDocuments } from "../iam/account-documents";
 import { TERRAFORM_READ_ACTIONS } from "../iam/deployer-policy";
 import type { PolicyDocument, PolicyStatement } from "../iam/policy-document";
-import { SIDES, vpcOf, type Network } from "../model/network";
+import { type Network, SIDES, vpcOf } from "../model/network";
 import { OUTPUT_RECORD } from "../output/output-record";
 import { roleNameAndPath } from "../stacks/bootstrap-stack";
 import { validateConfig } from "../validation/validate";
@@ -17,7 +17,8 @@ import { resourcesOf, synthConfig } from "./support/synth";
 import { snapshotTree } from "./support/synth-process";
 import { compliantConfig } from "./validation/fixture";
 
-const asList = (value: string | readonly string[] | undefined): string[] => (value === undefined ? [] : typeof value === "string" ? [value] : [...value]);
+const asList = (value: string | readonly string[] | undefined): string[] =>
+  value === undefined ? [] : typeof value === "string" ? [value] : [...value];
 const resourcesIn = (doc: PolicyDocument) => doc.Statement.flatMap((s) => asList(s.Resource));
 const withIam = (config: object): PeeringConfig =>
   ({ ...config, iam: { deployerRoleArn: "arn:aws:iam::999999999999:role/deployer" } }) as PeeringConfig;
@@ -29,7 +30,11 @@ function expectWellFormed(doc: PolicyDocument): void {
   const sids = doc.Statement.map((s) => s.Sid);
   expect(new Set(sids).size).toBe(sids.length);
   for (const statement of doc.Statement) {
-    expect(Object.keys(statement).filter((k) => !["Sid", "Effect", "Principal", "Action", "Resource", "Condition"].includes(k))).toEqual([]);
+    expect(
+      Object.keys(statement).filter(
+        (k) => !["Sid", "Effect", "Principal", "Action", "Resource", "Condition"].includes(k),
+      ),
+    ).toEqual([]);
     expect(statement.Sid).toMatch(/^[A-Za-z0-9]+$/);
     expect(statement.Effect).toBe("Allow");
     expect(asList(statement.Action).length).toBeGreaterThan(0);
@@ -48,7 +53,9 @@ function expectLeastPrivilege(network: Network): void {
         expect(action).not.toMatch(/:\*$/);
       }
       if (asList(statement.Resource).includes("*")) {
-        expect(asList(statement.Action).filter((a) => !(TERRAFORM_READ_ACTIONS as readonly string[]).includes(a))).toEqual([]);
+        expect(
+          asList(statement.Action).filter((a) => !(TERRAFORM_READ_ACTIONS as readonly string[]).includes(a)),
+        ).toEqual([]);
       }
     }
     for (const arn of resourcesIn(policy).filter((r) => r !== "*")) {
@@ -62,7 +69,10 @@ function expectLeastPrivilege(network: Network): void {
   for (const peering of network.peerings) {
     for (const side of SIDES) {
       const vpc = vpcOf(peering, side);
-      const ids = [...peering.routes[side].map((r) => `route-table/${r.routeTableId}`), ...peering.ingress[side].map((r) => `security-group/${r.securityGroupId}`)];
+      const ids = [
+        ...peering.routes[side].map((r) => `route-table/${r.routeTableId}`),
+        ...peering.ingress[side].map((r) => `security-group/${r.securityGroupId}`),
+      ];
       for (const id of ids) {
         const holders = documents.filter((d) => resourcesIn(d.policy).some((arn) => arn.endsWith(`:${id}`)));
         expect(holders.map((d) => d.account.name)).toEqual([vpc.account.name]);
@@ -101,7 +111,10 @@ describe("GIVEN the example config", () => {
     expect(actions).not.toContain("ec2:CreateVpcPeeringConnection");
     expect(policy.Statement.find((s) => s.Sid === "AcceptPeeringFromConfiguredRequesters")?.Condition).toEqual({
       ArnEquals: {
-        "ec2:RequesterVpc": ["arn:aws:ec2:us-east-1:111111111111:vpc/vpc-0a1b2c3d4e5f67890", "arn:aws:ec2:us-east-1:222222222222:vpc/vpc-0b1c2d3e4f5a67890"],
+        "ec2:RequesterVpc": [
+          "arn:aws:ec2:us-east-1:111111111111:vpc/vpc-0a1b2c3d4e5f67890",
+          "arn:aws:ec2:us-east-1:222222222222:vpc/vpc-0b1c2d3e4f5a67890",
+        ],
       },
     });
     expect(asList(policy.Statement.find((s) => s.Sid === "AcceptPeeringFromConfiguredRequesters")?.Resource)).toEqual([
@@ -129,7 +142,10 @@ describe("GIVEN the example config", () => {
     });
     for (const account of ["shared", "app", "data"]) {
       expect(JSON.parse(files[`${account}.trust.json`]).Statement[0].Principal).toEqual({
-        AWS: ["arn:aws:iam::111111111111:role/github-actions-deploy", "arn:aws:iam::111111111111:role/platform-deployer"],
+        AWS: [
+          "arn:aws:iam::111111111111:role/github-actions-deploy",
+          "arn:aws:iam::111111111111:role/platform-deployer",
+        ],
       });
     }
   });
@@ -138,7 +154,8 @@ describe("GIVEN the example config", () => {
     const condition = (kind: string) => ({
       StringEquals: {
         "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
-        "token.actions.githubusercontent.com:sub": kind === "plan" ? "repo:acme/network:pull_request" : "repo:acme/network:environment:production",
+        "token.actions.githubusercontent.com:sub":
+          kind === "plan" ? "repo:acme/network:pull_request" : "repo:acme/network:environment:production",
       },
     });
     for (const kind of ["plan", "deploy"]) {
@@ -157,16 +174,31 @@ describe("GIVEN the example config", () => {
         Sid: "AssumeAccountPlanRoles",
         Effect: "Allow",
         Action: "sts:AssumeRole",
-        Resource: ["arn:aws:iam::111111111111:role/peering-plan", "arn:aws:iam::222222222222:role/peering-plan", "arn:aws:iam::333333333333:role/peering-plan"],
+        Resource: [
+          "arn:aws:iam::111111111111:role/peering-plan",
+          "arn:aws:iam::222222222222:role/peering-plan",
+          "arn:aws:iam::333333333333:role/peering-plan",
+        ],
       },
     ]);
   });
 
   it("THEN without iam.github no CI trust is written, and without a CI role nothing of it", () => {
     const { github: _github, ...withoutGithub } = exampleConfig.iam;
-    const noGithub = accountDocumentFiles(validateConfig({ ...exampleConfig, iam: withoutGithub }, { source: "test" }).network);
-    expect(Object.keys(noGithub).filter((f) => f.startsWith("ci/")).sort()).toEqual(["ci/deploy.policy.json", "ci/plan.policy.json"]);
-    const noCi = accountDocumentFiles(validateConfig({ ...exampleConfig, iam: { deployerRoleArn: exampleConfig.iam.deployerRoleArn } }, { source: "test" }).network);
+    const noGithub = accountDocumentFiles(
+      validateConfig({ ...exampleConfig, iam: withoutGithub }, { source: "test" }).network,
+    );
+    expect(
+      Object.keys(noGithub)
+        .filter((f) => f.startsWith("ci/"))
+        .sort(),
+    ).toEqual(["ci/deploy.policy.json", "ci/plan.policy.json"]);
+    const noCi = accountDocumentFiles(
+      validateConfig(
+        { ...exampleConfig, iam: { deployerRoleArn: exampleConfig.iam.deployerRoleArn } },
+        { source: "test" },
+      ).network,
+    );
     expect(Object.keys(noCi).filter((f) => f.startsWith("ci/"))).toEqual([]);
   });
 
@@ -187,7 +219,9 @@ describe("GIVEN generated configs", () => {
   it("THEN any number of peerings over any accounts gets least-privilege policies", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 12 }), (peerings, accounts) => {
-        expectLeastPrivilege(validateConfig(withIam(benchmarkConfig(peerings, Math.min(accounts, peerings))), { source: "gen" }).network);
+        expectLeastPrivilege(
+          validateConfig(withIam(benchmarkConfig(peerings, Math.min(accounts, peerings))), { source: "gen" }).network,
+        );
       }),
       { numRuns: 25 },
     );
@@ -196,11 +230,21 @@ describe("GIVEN generated configs", () => {
 
 describe("GIVEN an S3 backend and a plan role", () => {
   it("THEN the plan policy reads the state keys of this project and nothing else", () => {
-    const config = { ...exampleConfig, backend: { type: "s3", bucket: "acme-state", region: "us-east-1", keyPrefix: "net" } };
+    const config = {
+      ...exampleConfig,
+      backend: { type: "s3", bucket: "acme-state", region: "us-east-1", keyPrefix: "net" },
+    };
     const { network } = validateConfig(config, { source: "test" });
     const plan = accountDocuments(network)[0].planPolicy;
-    expect(plan.Statement.find((s) => s.Sid === "ReadState")).toEqual({ Sid: "ReadState", Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::acme-state/net/*" });
-    expect(plan.Statement.find((s) => s.Sid === "ListState")?.Condition).toEqual({ StringLike: { "s3:prefix": "net/*" } });
+    expect(plan.Statement.find((s) => s.Sid === "ReadState")).toEqual({
+      Sid: "ReadState",
+      Effect: "Allow",
+      Action: "s3:GetObject",
+      Resource: "arn:aws:s3:::acme-state/net/*",
+    });
+    expect(plan.Statement.find((s) => s.Sid === "ListState")?.Condition).toEqual({
+      StringLike: { "s3:prefix": "net/*" },
+    });
   });
 });
 
@@ -229,8 +273,13 @@ describe("GIVEN bootstrap: true", () => {
     for (const docs of accountDocuments(network)) {
       const stack = stacks[`bootstrap-${docs.account.name}`];
       expect(Object.keys(resourcesOf(stack, "aws_iam_role")).sort()).toEqual(["deployer_role", "planner_role"]);
-      expect(resourcesOf(stack, "aws_iam_role").planner_role).toMatchObject({ name: "peering-plan", assume_role_policy: JSON.stringify(docs.planTrust) });
-      expect(resourcesOf(stack, "aws_iam_role_policy").planner_policy).toMatchObject({ policy: JSON.stringify(docs.planPolicy) });
+      expect(resourcesOf(stack, "aws_iam_role").planner_role).toMatchObject({
+        name: "peering-plan",
+        assume_role_policy: JSON.stringify(docs.planTrust),
+      });
+      expect(resourcesOf(stack, "aws_iam_role_policy").planner_policy).toMatchObject({
+        policy: JSON.stringify(docs.planPolicy),
+      });
     }
   });
 
@@ -242,35 +291,51 @@ describe("GIVEN bootstrap: true", () => {
   });
 
   it("THEN a configured permissions boundary is set on every role", () => {
-    const config = { ...exampleConfig, iam: { ...exampleConfig.iam, permissionsBoundaryArn: "arn:aws:iam::222222222222:policy/boundary" } };
+    const config = {
+      ...exampleConfig,
+      iam: { ...exampleConfig.iam, permissionsBoundaryArn: "arn:aws:iam::222222222222:policy/boundary" },
+    };
     const roles = resourcesOf(synthConfig(config)["bootstrap-app"], "aws_iam_role");
-    for (const role of Object.values(roles)) expect(role.permissions_boundary).toBe("arn:aws:iam::222222222222:policy/boundary");
+    for (const role of Object.values(roles))
+      expect(role.permissions_boundary).toBe("arn:aws:iam::222222222222:policy/boundary");
   });
 
   it("THEN peering stacks never create roles", () => {
-    for (const [name, stack] of Object.entries(stacks)) if (name.startsWith("peering-")) expect(stack.text).not.toContain("aws_iam_role");
+    for (const [name, stack] of Object.entries(stacks))
+      if (name.startsWith("peering-")) expect(stack.text).not.toContain("aws_iam_role");
   });
 
   it("THEN without iam.deployerRoleArn bootstrap is refused, naming the field", () => {
     const { iam: _unused, ...withoutIam } = exampleConfig;
-    expect(() => validateConfig(withoutIam, { source: "test" })).toThrow("iam.deployerRoleArn: bootstrap: true creates roles that trust the role running terraform");
+    expect(() => validateConfig(withoutIam, { source: "test" })).toThrow(
+      "iam.deployerRoleArn: bootstrap: true creates roles that trust the role running terraform",
+    );
   });
 
   it("THEN role names and paths come from the role ARN", () => {
-    expect(roleNameAndPath("arn:aws:iam::111111111111:role/network/peering/deployer")).toEqual({ name: "deployer", path: "/network/peering/" });
+    expect(roleNameAndPath("arn:aws:iam::111111111111:role/network/peering/deployer")).toEqual({
+      name: "deployer",
+      path: "/network/peering/",
+    });
   });
 });
 
 describe("GIVEN npm run iam", () => {
   const projectDir = resolve(__dirname, "..");
-  const command = (JSON.parse(readFileSync(join(projectDir, "package.json"), "utf8")) as { scripts: { iam: string } }).scripts.iam.split(" ");
+  const command = (
+    JSON.parse(readFileSync(join(projectDir, "package.json"), "utf8")) as { scripts: { iam: string } }
+  ).scripts.iam.split(" ");
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), "peering-iam-"));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
   const runIam = (env: Record<string, string> = {}) =>
-    spawnSync(command[0], command.slice(1), { cwd: projectDir, encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: join(dir, "out"), ...env } });
+    spawnSync(command[0], command.slice(1), {
+      cwd: projectDir,
+      encoding: "utf8",
+      env: { ...process.env, CDKTF_OUTDIR: join(dir, "out"), ...env },
+    });
 
   it("THEN documents an earlier synth wrote for a config since changed are gone, and files synth did not write stay", () => {
     expect(runIam().status).toBe(0);

@@ -12,7 +12,13 @@ describe("GIVEN the project's folders and the allowed-edges table", () => {
   });
 
   it("THEN every checked folder is in the table (a new folder must state what it may import)", () => {
-    const folders = [...new Set(projectSources(root).map((file) => file.split("/")[0]).filter((f) => !f.includes(".")))];
+    const folders = [
+      ...new Set(
+        projectSources(root)
+          .map((file) => file.split("/")[0])
+          .filter((f) => !f.includes(".")),
+      ),
+    ];
     expect(folders.filter((folder) => !(folder in ALLOWED_IMPORTS))).toEqual([]);
   });
 
@@ -34,10 +40,15 @@ describe("GIVEN the project's folders and the allowed-edges table", () => {
 });
 
 describe("GIVEN a fork's model module that imports a construct", () => {
-  const edges = importsOf("model/network.ts", 'import { PART } from "../constructs/address";\nimport { z } from "zod";\n');
+  const edges = importsOf(
+    "model/network.ts",
+    'import { PART } from "../constructs/address";\nimport { z } from "zod";\n',
+  );
 
   it("WHEN checked THEN the import is named with what model/ may import", () => {
-    expect(violations(edges)).toEqual(["model/network.ts imports ../constructs/address (model/ may import: core, config)"]);
+    expect(violations(edges)).toEqual([
+      "model/network.ts imports ../constructs/address (model/ may import: core, config)",
+    ]);
   });
 });
 
@@ -60,7 +71,15 @@ describe("GIVEN the import forms TypeScript allows", () => {
       'const f = require("../f/x");',
       'import "../g/x";',
     ].join("\n");
-    expect(importsOf("core/y.ts", source).map((edge) => edge.to)).toEqual(["a/x", "b/x", "c/x", "d/x", "e/x", "f/x", "g/x"]);
+    expect(importsOf("core/y.ts", source).map((edge) => edge.to)).toEqual([
+      "a/x",
+      "b/x",
+      "c/x",
+      "d/x",
+      "e/x",
+      "f/x",
+      "g/x",
+    ]);
   });
 });
 
@@ -69,11 +88,18 @@ describe("GIVEN the stock app the benchmark measures against (bench/stock, its o
     const jestConfig = require("../jest.config.js") as { roots: string[] };
     const tsconfig = JSON.parse(readFileSync(join(root, "tsconfig.json"), "utf8")) as { exclude: string[] };
     const biome = JSON.parse(readFileSync(join(root, "biome.json"), "utf8")) as { files: { includes: string[] } };
-    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies: object; devDependencies: object };
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+      dependencies: object;
+      devDependencies: object;
+    };
     expect(jestConfig.roots).toEqual(["<rootDir>/__tests__"]);
     expect(tsconfig.exclude).toContain("bench/stock");
     expect(biome.files.includes).toContain("!**/bench/stock");
-    expect(Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((name) => ["ts-node", "ts-jest"].includes(name))).toEqual([]);
+    expect(
+      Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((name) =>
+        ["ts-node", "ts-jest"].includes(name),
+      ),
+    ).toEqual([]);
   });
 
   it("THEN no module outside it, tests and scripts included, imports from it", () => {

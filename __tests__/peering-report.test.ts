@@ -4,13 +4,15 @@ import { dataTransferClass, renderPeeringReport } from "../report/peering-report
 import { summarizeStack } from "../report/stack-summary";
 import { renderTopologyDiagram } from "../report/topology-diagram";
 import { validateConfig } from "../validation/validate";
-import { mermaid, mermaidBlocks, parseFlowchart, type ParsedFlowchart } from "./support/mermaid";
+import { mermaid, mermaidBlocks, type ParsedFlowchart, parseFlowchart } from "./support/mermaid";
 import { synthConfig } from "./support/synth";
 import { compliantConfig } from "./validation/fixture";
 
 function reportOf(config: unknown): string {
   const { network, warnings } = validateConfig(config, { source: "test" });
-  const stacks = Object.entries(synthConfig(config as never)).map(([name, stack]) => summarizeStack(name, JSON.parse(stack.text)));
+  const stacks = Object.entries(synthConfig(config as never)).map(([name, stack]) =>
+    summarizeStack(name, JSON.parse(stack.text)),
+  );
   return renderPeeringReport({ network, warnings, stacks });
 }
 
@@ -29,13 +31,16 @@ describe("GIVEN the example config", () => {
 
   it("THEN the diagram parses as a Mermaid flowchart, one subgraph per account", () => {
     expect(diagram.subgraphs).toEqual(["account_app", "account_data", "account_shared"]);
-    expect(diagram.nodes.get("vpc_shared_use1")).toBe("shared-use1<br>us-east-1<br>10.0.0.0/16<br>100.64.0.0/20<br>2600:1f18:aaaa:bb00::/56");
+    expect(diagram.nodes.get("vpc_shared_use1")).toBe(
+      "shared-use1<br>us-east-1<br>10.0.0.0/16<br>100.64.0.0/20<br>2600:1f18:aaaa:bb00::/56",
+    );
   });
 
   it("THEN every Mermaid block of the written report parses with Mermaid's own parser", async () => {
     const blocks = mermaidBlocks(report);
     expect(blocks.length).toBeGreaterThan(0);
-    for (const block of blocks) await expect(mermaid().parse(block)).resolves.toMatchObject({ diagramType: "flowchart-v2" });
+    for (const block of blocks)
+      await expect(mermaid().parse(block)).resolves.toMatchObject({ diagramType: "flowchart-v2" });
   });
 
   it("THEN every peering is an edge from requester to accepter, dashed exactly when it crosses regions", () => {
@@ -50,7 +55,9 @@ describe("GIVEN the example config", () => {
   it("THEN every peering has its own table with account kind, region kind, DNS, routes, ingress and cost class", () => {
     for (const peering of network.peerings) expect(report).toContain(`### ${peering.name}\n`);
     expect(report).toContain("Same account, same region; auto-accepted by the requester; not protected.");
-    expect(report).toContain("Cross-account, inter-region; accepted by the accepter's provider; not protected. Data transfer: inter-region: billed per GB");
+    expect(report).toContain(
+      "Cross-account, inter-region; accepted by the accepter's provider; not protected. Data transfer: inter-region: billed per GB",
+    );
     expect(report).toContain("| routes | 4 in 2 route tables | 6 in 2 route tables |");
     expect(report).toContain("| DNS resolution of the peer | off | off |");
     expect(report).toContain("sg-0b1c2d3e4f5a60001 ← security group sg-0a1b2c3d4e5f60001, tcp 443");
@@ -61,8 +68,14 @@ describe("GIVEN the example config", () => {
     const stacks = synthConfig(exampleConfig);
     const routes = Object.keys(stacks["peering-shared"].json.resource?.aws_route ?? {}).length;
     expect(report).toContain(`| aws_route | ${routes} |`);
-    expect(report).toContain("| aws.data-eu-west-1 | 333333333333 | eu-west-1 | arn:aws:iam::333333333333:role/peering-accepter |");
-    expect(planStacks(network).map((s) => `### ${s.name}`).filter((heading) => !report.includes(heading))).toEqual([]);
+    expect(report).toContain(
+      "| aws.data-eu-west-1 | 333333333333 | eu-west-1 | arn:aws:iam::333333333333:role/peering-accepter |",
+    );
+    expect(
+      planStacks(network)
+        .map((s) => `### ${s.name}`)
+        .filter((heading) => !report.includes(heading)),
+    ).toEqual([]);
   });
 
   it("THEN a config without warnings says so", () => {
@@ -78,13 +91,17 @@ describe("GIVEN a config with warnings", () => {
   it("THEN every warning is listed with its path, for reviewers", () => {
     const report = reportOf(config);
     expect(report).toContain("- ⚠️ `accounts.far.externalId` (cross-account-roles): ");
-    expect(report).toContain("- ⚠️ `peerings.hub-to-far.ingress.accepter[0].source` (ingress-sensitive-ports): a CIDR source reaches 5432 (PostgreSQL)");
+    expect(report).toContain(
+      "- ⚠️ `peerings.hub-to-far.ingress.accepter[0].source` (ingress-sensitive-ports): a CIDR source reaches 5432 (PostgreSQL)",
+    );
   });
 });
 
 describe("GIVEN the data-transfer cost classes", () => {
   it("THEN same-region peerings are free within one AZ and billed across AZs; inter-region ones are billed", () => {
-    expect(dataTransferClass({ sameRegion: true })).toBe("same region: free within one AZ (same AZ id), billed per GB across AZs");
+    expect(dataTransferClass({ sameRegion: true })).toBe(
+      "same region: free within one AZ (same AZ id), billed per GB across AZs",
+    );
     expect(dataTransferClass({ sameRegion: false })).toBe("inter-region: billed per GB as inter-region data transfer");
   });
 });

@@ -5,7 +5,7 @@ import { VpcPeeringConnectionOptions } from "@cdktf/provider-aws/lib/vpc-peering
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { exampleConfig } from "../config/example";
 import type { PeeringConfig } from "../config/schema";
-import { resourcesOf, synthConfig, type SynthesizedStack } from "./support/synth";
+import { resourcesOf, type SynthesizedStack, synthConfig } from "./support/synth";
 
 /** Routes of one peering side, as `route table id -> destination` pairs. */
 function routesOf(stack: SynthesizedStack, peering: string, side: "requester" | "accepter"): string[] {
@@ -35,8 +35,15 @@ describe("GIVEN the example config", () => {
     it("THEN the data account, which requests nothing, keeps an empty stack with a provider for every account and region", () => {
       const data = stacks["peering-data"].json;
       expect(data.resource ?? {}).toEqual({});
-      expect(data.provider.aws.map((p) => p.alias ?? "(default)").sort()).toEqual(["app-us-east-1", "data-eu-west-1", "shared-us-east-1"]);
-      expect(data.provider.aws.find((p) => p.alias === "data-eu-west-1")).toMatchObject({ region: "eu-west-1", allowed_account_ids: ["333333333333"] });
+      expect(data.provider.aws.map((p) => p.alias ?? "(default)").sort()).toEqual([
+        "app-us-east-1",
+        "data-eu-west-1",
+        "shared-us-east-1",
+      ]);
+      expect(data.provider.aws.find((p) => p.alias === "data-eu-west-1")).toMatchObject({
+        region: "eu-west-1",
+        allowed_account_ids: ["333333333333"],
+      });
     });
 
     it("THEN every peering stack declares the same accounts and regions, whatever peerings it holds", () => {
@@ -227,12 +234,18 @@ describe("GIVEN the example config", () => {
     });
 
     it("THEN each ingress rule of this peering (it has no tags of its own) is tagged exactly Name: <peering>-<side> (project tags come from the provider's default_tags)", () => {
-      const rules = Object.entries(resourcesOf(shared, "aws_vpc_security_group_ingress_rule")).filter(([name]) => name.startsWith("shared-to-data_"));
+      const rules = Object.entries(resourcesOf(shared, "aws_vpc_security_group_ingress_rule")).filter(([name]) =>
+        name.startsWith("shared-to-data_"),
+      );
       expect(rules.length).toBeGreaterThan(0);
       expect(Object.fromEntries(rules.map(([name, rule]) => [name, rule.tags]))).toEqual(
         Object.fromEntries(rules.map(([name]) => [name, { Name: `shared-to-data-${name.split("_")[2]}` }])),
       );
-      expect(resourcesOf(shared, "aws_vpc_security_group_ingress_rule")["shared-to-data_ingress_accepter_sg-0c1d2e3f4a5b60001_tcp-443_from_10-0-0-0_16"].tags).toEqual({
+      expect(
+        resourcesOf(shared, "aws_vpc_security_group_ingress_rule")[
+          "shared-to-data_ingress_accepter_sg-0c1d2e3f4a5b60001_tcp-443_from_10-0-0-0_16"
+        ].tags,
+      ).toEqual({
         Name: "shared-to-data-accepter",
       });
     });
@@ -273,7 +286,9 @@ describe("GIVEN the example config", () => {
   describe("WHEN the app account's own stack is read", () => {
     it("THEN it holds only the peering app requests, on app's own aliased provider", () => {
       expect(Object.keys(resourcesOf(app, "aws_vpc_peering_connection"))).toEqual(["app-to-data_connection"]);
-      expect(resourcesOf(app, "aws_vpc_peering_connection")["app-to-data_connection"].provider).toBe("aws.app-us-east-1");
+      expect(resourcesOf(app, "aws_vpc_peering_connection")["app-to-data_connection"].provider).toBe(
+        "aws.app-us-east-1",
+      );
       expect(app.json.provider.aws.find((p) => p.alias === "app-us-east-1")).toMatchObject({
         allowed_account_ids: ["222222222222"],
       });
@@ -293,7 +308,13 @@ describe("GIVEN a same-account peering across regions", () => {
     project: "solo",
     accounts: { main: { accountId: "444444444444" } },
     vpcs: {
-      east: { account: "main", region: "us-east-1", vpcId: "vpc-11111111", cidrBlocks: ["10.10.0.0/16"], routeTableIds: ["rtb-11111111"] },
+      east: {
+        account: "main",
+        region: "us-east-1",
+        vpcId: "vpc-11111111",
+        cidrBlocks: ["10.10.0.0/16"],
+        routeTableIds: ["rtb-11111111"],
+      },
       west: {
         account: "main",
         region: "us-west-2",
@@ -309,7 +330,13 @@ describe("GIVEN a same-account peering across regions", () => {
         accepter: "west",
         ingress: {
           accepter: [
-            { securityGroupId: "sg-22222222", source: { peerVpc: true }, protocol: "tcp", ports: 443, description: "HTTPS from east" },
+            {
+              securityGroupId: "sg-22222222",
+              source: { peerVpc: true },
+              protocol: "tcp",
+              ports: 443,
+              description: "HTTPS from east",
+            },
           ],
         },
       },
@@ -318,9 +345,17 @@ describe("GIVEN a same-account peering across regions", () => {
   const stack = synthConfig(config)["peering-main"];
 
   it("THEN an accepter is still needed, on the same account's provider for the other region", () => {
-    expect(stack.text).toHaveResourceWithProperties(VpcPeeringConnection, { peer_region: "us-west-2", peer_owner_id: "444444444444" });
-    expect(stack.text).toHaveResourceWithProperties(VpcPeeringConnectionAccepterA, { provider: "aws.main-us-west-2", auto_accept: true });
-    expect(resourcesOf(stack, "aws_vpc_peering_connection")["east-to-west_connection"]).not.toHaveProperty("auto_accept");
+    expect(stack.text).toHaveResourceWithProperties(VpcPeeringConnection, {
+      peer_region: "us-west-2",
+      peer_owner_id: "444444444444",
+    });
+    expect(stack.text).toHaveResourceWithProperties(VpcPeeringConnectionAccepterA, {
+      provider: "aws.main-us-west-2",
+      auto_accept: true,
+    });
+    expect(resourcesOf(stack, "aws_vpc_peering_connection")["east-to-west_connection"]).not.toHaveProperty(
+      "auto_accept",
+    );
   });
 
   it("THEN without roleArn the providers use the caller's credentials and assume no role", () => {
@@ -350,8 +385,20 @@ describe("GIVEN a same-account, same-region peering with security group referenc
     project: "solo",
     accounts: { main: { accountId: "444444444444" } },
     vpcs: {
-      a: { account: "main", region: "us-east-1", vpcId: "vpc-11111111", cidrBlocks: ["10.10.0.0/16"], ipv6CidrBlocks: ["2600:1f18:1:100::/56"] },
-      b: { account: "main", region: "us-east-1", vpcId: "vpc-22222222", cidrBlocks: ["10.20.0.0/16"], ipv6CidrBlocks: ["2600:1f18:2:100::/56"] },
+      a: {
+        account: "main",
+        region: "us-east-1",
+        vpcId: "vpc-11111111",
+        cidrBlocks: ["10.10.0.0/16"],
+        ipv6CidrBlocks: ["2600:1f18:1:100::/56"],
+      },
+      b: {
+        account: "main",
+        region: "us-east-1",
+        vpcId: "vpc-22222222",
+        cidrBlocks: ["10.20.0.0/16"],
+        ipv6CidrBlocks: ["2600:1f18:2:100::/56"],
+      },
     },
     peerings: {
       "a-to-b": {
@@ -359,8 +406,19 @@ describe("GIVEN a same-account, same-region peering with security group referenc
         accepter: "b",
         ingress: {
           accepter: [
-            { securityGroupId: "sg-22222222", source: { securityGroupId: "sg-11111111" }, protocol: "all", description: "All from a" },
-            { securityGroupId: "sg-22222222", source: { peerVpc: true }, protocol: "udp", ports: 53, description: "DNS from a" },
+            {
+              securityGroupId: "sg-22222222",
+              source: { securityGroupId: "sg-11111111" },
+              protocol: "all",
+              description: "All from a",
+            },
+            {
+              securityGroupId: "sg-22222222",
+              source: { peerVpc: true },
+              protocol: "udp",
+              ports: 53,
+              description: "DNS from a",
+            },
           ],
         },
       },
@@ -377,8 +435,15 @@ describe("GIVEN a same-account, same-region peering with security group referenc
   });
 
   it("THEN a peerVpc source covers the IPv6 block too when both sides have IPv6", () => {
-    expect(stack.text).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { cidr_ipv6: "2600:1f18:1:100::/56", ip_protocol: "udp", from_port: 53 });
-    expect(stack.text).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { cidr_ipv4: "10.10.0.0/16", ip_protocol: "udp" });
+    expect(stack.text).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, {
+      cidr_ipv6: "2600:1f18:1:100::/56",
+      ip_protocol: "udp",
+      from_port: 53,
+    });
+    expect(stack.text).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, {
+      cidr_ipv4: "10.10.0.0/16",
+      ip_protocol: "udp",
+    });
   });
 
   it("THEN a VPC without route tables gets no routes", () => {

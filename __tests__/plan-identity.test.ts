@@ -16,7 +16,8 @@ interface GeneratedRole {
   readonly policy: PolicyDocument;
 }
 
-const asList = (value: string | readonly string[] | undefined): string[] => (value === undefined ? [] : typeof value === "string" ? [value] : [...value]);
+const asList = (value: string | readonly string[] | undefined): string[] =>
+  value === undefined ? [] : typeof value === "string" ? [value] : [...value];
 
 /** Every role whose trust and policy `npm run iam` writes, with its ARN. */
 function generatedRoles(network: Network): GeneratedRole[] {
@@ -42,14 +43,18 @@ function generatedRoles(network: Network): GeneratedRole[] {
  * plan role, any role whose trust admits something reached, until nothing
  * new is reached.
  */
-function reachableFromPlanIdentity(network: Network, roles: readonly GeneratedRole[] = generatedRoles(network)): GeneratedRole[] {
+function reachableFromPlanIdentity(
+  network: Network,
+  roles: readonly GeneratedRole[] = generatedRoles(network),
+): GeneratedRole[] {
   const repository = network.iam?.github?.repository ?? "acme/network";
   const principals = new Set<string>(network.iam?.ciPlanRoleArn ? [network.iam.ciPlanRoleArn] : []);
   const admitsPlan = (trust: PolicyDocument) =>
     trust.Statement.some((s) => {
       if (asList(s.Principal?.AWS).some((arn) => principals.has(arn))) return true;
       if (!s.Principal?.Federated) return false;
-      const sub = s.Condition?.StringEquals?.[`${GITHUB_OIDC_HOST}:sub`] ?? s.Condition?.StringLike?.[`${GITHUB_OIDC_HOST}:sub`];
+      const sub =
+        s.Condition?.StringEquals?.[`${GITHUB_OIDC_HOST}:sub`] ?? s.Condition?.StringLike?.[`${GITHUB_OIDC_HOST}:sub`];
       return sub === undefined || asList(sub).includes(githubOidcSubject(repository, "plan"));
     });
   const reached: GeneratedRole[] = [];
@@ -67,21 +72,32 @@ function reachableFromPlanIdentity(network: Network, roles: readonly GeneratedRo
 }
 
 /** Actions that read, or that only lead on to other roles (whose own actions the closure checks). */
-const isReadOnly = (action: string) => /^ec2:Describe[A-Za-z]+$/.test(action) || ["s3:GetObject", "s3:ListBucket", "sts:AssumeRole"].includes(action);
+const isReadOnly = (action: string) =>
+  /^ec2:Describe[A-Za-z]+$/.test(action) || ["s3:GetObject", "s3:ListBucket", "sts:AssumeRole"].includes(action);
 
 /** What a role reached by the plan identity may write, as `<role arn>: <action>`. */
 function writesWithin(reached: readonly GeneratedRole[]): string[] {
-  return reached.flatMap((role) => role.policy.Statement.flatMap((s) => asList(s.Action)).filter((a) => !isReadOnly(a)).map((a) => `${role.arn}: ${a}`));
+  return reached.flatMap((role) =>
+    role.policy.Statement.flatMap((s) => asList(s.Action))
+      .filter((a) => !isReadOnly(a))
+      .map((a) => `${role.arn}: ${a}`),
+  );
 }
 
 function expectPlanIdentityReadOnly(network: Network): void {
   const reached = reachableFromPlanIdentity(network);
   expect(writesWithin(reached)).toEqual([]);
-  const deployRoles = [network.iam?.deployerRoleArn, network.iam?.ciDeployRoleArn, ...[...network.accounts.values()].map((a) => a.roleArn)];
+  const deployRoles = [
+    network.iam?.deployerRoleArn,
+    network.iam?.ciDeployRoleArn,
+    ...[...network.accounts.values()].map((a) => a.roleArn),
+  ];
   expect(reached.map((r) => r.arn).filter((arn) => deployRoles.includes(arn))).toEqual([]);
 }
 
-const yamlExample = readConfigFile(join(__dirname, "..", "config", "examples", "adopt-and-one-sided.yaml")) as PeeringConfig;
+const yamlExample = readConfigFile(
+  join(__dirname, "..", "config", "examples", "adopt-and-one-sided.yaml"),
+) as PeeringConfig;
 
 describe.each([
   ["config/example.ts", exampleConfig as PeeringConfig],
@@ -101,7 +117,18 @@ describe.each([
     const deployArn = [...network.accounts.values()].find((a) => a.roleArn)?.roleArn;
     const leaky = roles.map((role) =>
       role.arn === deployArn
-        ? { ...role, trust: { ...role.trust, Statement: [{ ...role.trust.Statement[0], Principal: { AWS: [network.iam!.deployerRoleArn, network.iam!.ciPlanRoleArn!] } }] } }
+        ? {
+            ...role,
+            trust: {
+              ...role.trust,
+              Statement: [
+                {
+                  ...role.trust.Statement[0],
+                  Principal: { AWS: [network.iam!.deployerRoleArn, network.iam!.ciPlanRoleArn!] },
+                },
+              ],
+            },
+          }
         : role,
     );
     const writes = writesWithin(reachableFromPlanIdentity(network, leaky));
@@ -124,7 +151,9 @@ describe("GIVEN any mix of plan roles, CI roles, GitHub pinning and backends ove
           { type: "s3", bucket: "acme-state", region: "us-east-1", roleArn: "arn:aws:iam::111111111111:role/state" },
         ),
         (withPlanRole, withCiDeploy, withGithub, backend) => {
-          const config = structuredClone(exampleConfig) as PeeringConfig & { accounts: Record<string, { planRoleArn?: string }> };
+          const config = structuredClone(exampleConfig) as PeeringConfig & {
+            accounts: Record<string, { planRoleArn?: string }>;
+          };
           accountNames.forEach((name, i) => {
             if (!withPlanRole[i]) delete config.accounts[name].planRoleArn;
           });

@@ -24,8 +24,12 @@ function mirrorFor(platform: string, root: string, ...versions: string[]): strin
 describe("GIVEN the project's AWS provider constraint", () => {
   it("THEN it accepts 5.100.0 (the mirror's) and every 6.x, and nothing older or from 7 on", () => {
     expect(AWS_PROVIDER_VERSION).toBe(">= 5.100, < 7");
-    expect(["5.100.0", "5.101.3", "6.0.0", "6.66.0"].filter((accepted) => !satisfies(accepted, AWS_PROVIDER_VERSION))).toEqual([]);
-    expect(["5.99.1", "4.67.0", "7.0.0", "not-a-version"].filter((refused) => satisfies(refused, AWS_PROVIDER_VERSION))).toEqual([]);
+    expect(
+      ["5.100.0", "5.101.3", "6.0.0", "6.66.0"].filter((accepted) => !satisfies(accepted, AWS_PROVIDER_VERSION)),
+    ).toEqual([]);
+    expect(
+      ["5.99.1", "4.67.0", "7.0.0", "not-a-version"].filter((refused) => satisfies(refused, AWS_PROVIDER_VERSION)),
+    ).toEqual([]);
   });
 
   it("THEN the newest accepted version of a list is chosen, and ~> keeps to its series", () => {
@@ -40,18 +44,35 @@ describe("GIVEN a machine's folders", () => {
   const work = mkdtempSync(join(tmpdir(), "peering-mirror-"));
   const home = join(work, "home");
   afterAll(() => rmSync(work, { recursive: true, force: true }));
-  const env = (extra: Record<string, string> = {}) => ({ HOME: home, XDG_DATA_HOME: join(work, "xdg-home"), XDG_DATA_DIRS: join(work, "xdg-a"), ...extra });
+  const env = (extra: Record<string, string> = {}) => ({
+    HOME: home,
+    XDG_DATA_HOME: join(work, "xdg-home"),
+    XDG_DATA_DIRS: join(work, "xdg-a"),
+    ...extra,
+  });
 
   it("THEN Terraform's implied mirror folders are the working folder's, the home folder's and each XDG data folder's", () => {
-    expect(impliedMirrorDirs(env()).slice(1)).toEqual([join(home, ".terraform.d", "plugins"), join(work, "xdg-home", "terraform", "plugins"), join(work, "xdg-a", "terraform", "plugins")]);
+    expect(impliedMirrorDirs(env()).slice(1)).toEqual([
+      join(home, ".terraform.d", "plugins"),
+      join(work, "xdg-home", "terraform", "plugins"),
+      join(work, "xdg-a", "terraform", "plugins"),
+    ]);
     expect(impliedMirrorDirs({ HOME: home })).toContain("/usr/share/terraform/plugins");
   });
 
   it("WHEN TF_PROVIDER_MIRROR names a mirror THEN the newest accepted version there is used, and a wrong one is named in the reason", () => {
     const mirror = mirrorWith(join(work, "explicit"), "5.100.0", "6.10.0", "7.0.0");
-    expect(findProviderMirror(AWS_PROVIDER_VERSION, { env: env({ TF_PROVIDER_MIRROR: mirror }), searchRoots: [] })).toEqual({ path: mirror, version: "6.10.0" });
+    expect(
+      findProviderMirror(AWS_PROVIDER_VERSION, { env: env({ TF_PROVIDER_MIRROR: mirror }), searchRoots: [] }),
+    ).toEqual({ path: mirror, version: "6.10.0" });
     const old = mirrorWith(join(work, "old"), "5.1.0");
-    expect(findProviderMirror(AWS_PROVIDER_VERSION, { env: env({ TF_PROVIDER_MIRROR: old }), searchRoots: [], platform: PLATFORM })).toEqual({
+    expect(
+      findProviderMirror(AWS_PROVIDER_VERSION, {
+        env: env({ TF_PROVIDER_MIRROR: old }),
+        searchRoots: [],
+        platform: PLATFORM,
+      }),
+    ).toEqual({
       missing: `TF_PROVIDER_MIRROR=${old} holds no registry.terraform.io/hashicorp/aws/<version>/${PLATFORM} with a version that meets ">= 5.100, < 7"`,
     });
   });
@@ -60,13 +81,28 @@ describe("GIVEN a machine's folders", () => {
     const packed = join(work, "packed");
     const dir = join(packed, "registry.terraform.io", "hashicorp", "aws");
     mkdirSync(dir, { recursive: true });
-    for (const file of ["5.100.0.json", "index.json", "terraform-provider-aws_5.100.0_linux_amd64.zip", "terraform-provider-aws_6.3.0_darwin_arm64.zip"]) writeFileSync(join(dir, file), "");
-    expect(findProviderMirror(AWS_PROVIDER_VERSION, { env: env({ TF_PROVIDER_MIRROR: packed }), searchRoots: [], platform: PLATFORM })).toEqual({ path: packed, version: "5.100.0" });
+    for (const file of [
+      "5.100.0.json",
+      "index.json",
+      "terraform-provider-aws_5.100.0_linux_amd64.zip",
+      "terraform-provider-aws_6.3.0_darwin_arm64.zip",
+    ])
+      writeFileSync(join(dir, file), "");
+    expect(
+      findProviderMirror(AWS_PROVIDER_VERSION, {
+        env: env({ TF_PROVIDER_MIRROR: packed }),
+        searchRoots: [],
+        platform: PLATFORM,
+      }),
+    ).toEqual({ path: packed, version: "5.100.0" });
   });
 
   it("WHEN an implied mirror folder holds the provider THEN it is found without a search", () => {
     const implied = mirrorWith(join(work, "xdg-a", "terraform", "plugins"), "5.100.0");
-    expect(findProviderMirror(AWS_PROVIDER_VERSION, { env: env(), searchRoots: [], platform: PLATFORM })).toEqual({ path: implied, version: "5.100.0" });
+    expect(findProviderMirror(AWS_PROVIDER_VERSION, { env: env(), searchRoots: [], platform: PLATFORM })).toEqual({
+      path: implied,
+      version: "5.100.0",
+    });
     rmSync(join(work, "xdg-a"), { recursive: true });
   });
 
@@ -74,9 +110,16 @@ describe("GIVEN a machine's folders", () => {
     const roots = join(work, "fs");
     mirrorFor("linux_arm64", join(roots, "opt", "a-wrong-platform"), "5.100.0");
     const deep = mirrorWith(join(roots, "opt", "plugins", "tf"), "5.100.0");
-    const found = findProviderMirror(AWS_PROVIDER_VERSION, { env: env(), searchRoots: [roots], searchDepth: 4, platform: PLATFORM });
+    const found = findProviderMirror(AWS_PROVIDER_VERSION, {
+      env: env(),
+      searchRoots: [roots],
+      searchDepth: 4,
+      platform: PLATFORM,
+    });
     expect(found).toEqual({ path: deep, version: "5.100.0" });
-    expect(findProviderMirror(AWS_PROVIDER_VERSION, { env: env(), searchRoots: [roots], platform: "darwin_arm64" })).toEqual({
+    expect(
+      findProviderMirror(AWS_PROVIDER_VERSION, { env: env(), searchRoots: [roots], platform: "darwin_arm64" }),
+    ).toEqual({
       missing: `no provider mirror with registry.terraform.io/hashicorp/aws/<version>/darwin_arm64 with a version that meets ">= 5.100, < 7" in Terraform's implied mirror folders or below ${roots} (set TF_PROVIDER_MIRROR=/path/to/mirror)`,
     });
   });
@@ -84,6 +127,13 @@ describe("GIVEN a machine's folders", () => {
   it("WHEN the layout is deeper than the search goes THEN it is not found", () => {
     const roots = join(work, "deep");
     mirrorWith(join(roots, "a", "b", "c", "d", "e"), "5.100.0");
-    expect(findProviderMirror(AWS_PROVIDER_VERSION, { env: env(), searchRoots: [roots], searchDepth: 4, platform: PLATFORM })).toHaveProperty("missing");
+    expect(
+      findProviderMirror(AWS_PROVIDER_VERSION, {
+        env: env(),
+        searchRoots: [roots],
+        searchDepth: 4,
+        platform: PLATFORM,
+      }),
+    ).toHaveProperty("missing");
   });
 });

@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { RoleMode } from "../config/role-mode";
 import { exampleConfig } from "../config/example";
+import type { RoleMode } from "../config/role-mode";
 import { peeringReportInMemory } from "../output/report-in-memory";
 import { REPORT_FILE, synthesizeNetwork } from "../output/synthesize-network";
 import { validateConfig } from "../validation/validate";
@@ -25,12 +25,15 @@ describe("GIVEN a config, synthesized to a folder", () => {
     ["the example config", "deploy", () => exampleConfig],
     ["the example config", "plan", () => exampleConfig],
     ["the validation fixture with a warning", "deploy", withWarning],
-  ])("WHEN the report of %s is rendered in memory with the %s roles THEN it is the report the synth wrote, byte for byte", (_, roles, configOf) => {
-    const { network, warnings } = validateConfig(configOf(), { source: "test" });
-    const outdir = join(work, `out-${roles}-${readdirSync(work).length}`);
-    synthesizeNetwork(network, outdir, { roles, warnings, projectDir: work });
-    expect(peeringReportInMemory(network, { roles, warnings })).toBe(readFileSync(join(outdir, REPORT_FILE), "utf8"));
-  });
+  ])(
+    "WHEN the report of %s is rendered in memory with the %s roles THEN it is the report the synth wrote, byte for byte",
+    (_, roles, configOf) => {
+      const { network, warnings } = validateConfig(configOf(), { source: "test" });
+      const outdir = join(work, `out-${roles}-${readdirSync(work).length}`);
+      synthesizeNetwork(network, outdir, { roles, warnings, projectDir: work });
+      expect(peeringReportInMemory(network, { roles, warnings })).toBe(readFileSync(join(outdir, REPORT_FILE), "utf8"));
+    },
+  );
 });
 
 describe("GIVEN a config and an empty working folder", () => {

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { exampleConfig } from "../config/example";
-import { loadConfig } from "../validation/load";
 import type { PeeringConfig } from "../config/schema";
+import { loadConfig } from "../validation/load";
 import { checkConfig, validateConfig } from "../validation/validate";
 import { synthConfig } from "./support/synth";
 
@@ -12,8 +12,12 @@ const withBackend = (backend: unknown) => ({ ...exampleConfig, backend }) as Pee
 describe("GIVEN no backend in the config", () => {
   it("THEN every stack keeps local state in the project folder, one file per stack", () => {
     const stacks = synthConfig(exampleConfig);
-    expect(stacks["peering-app"].json.terraform.backend).toEqual({ local: { path: "../../../terraform.peering-app.tfstate" } });
-    expect(stacks["peering-shared"].json.terraform.backend).toEqual({ local: { path: "../../../terraform.peering-shared.tfstate" } });
+    expect(stacks["peering-app"].json.terraform.backend).toEqual({
+      local: { path: "../../../terraform.peering-app.tfstate" },
+    });
+    expect(stacks["peering-shared"].json.terraform.backend).toEqual({
+      local: { path: "../../../terraform.peering-shared.tfstate" },
+    });
   });
 });
 
@@ -51,7 +55,13 @@ describe("GIVEN an S3 backend", () => {
   it("THEN without a keyPrefix the keys sit at the bucket root", () => {
     const plain = synthConfig(withBackend({ type: "s3", bucket: "acme-terraform-state", region: "eu-west-1" }));
     expect(plain["peering-app"].json.terraform.backend).toEqual({
-      s3: { bucket: "acme-terraform-state", key: "peering-app.tfstate", region: "eu-west-1", encrypt: true, use_lockfile: true },
+      s3: {
+        bucket: "acme-terraform-state",
+        key: "peering-app.tfstate",
+        region: "eu-west-1",
+        encrypt: true,
+        use_lockfile: true,
+      },
     });
   });
 });
@@ -60,8 +70,14 @@ describe("GIVEN an HCP Terraform backend", () => {
   const stacks = synthConfig(withBackend({ type: "cloud", organization: "acme", workspacePrefix: "acme-net-" }));
 
   it("THEN each stack gets its own workspace", () => {
-    expect(stacks["peering-shared"].json.terraform.cloud).toEqual({ organization: "acme", workspaces: { name: "acme-net-peering-shared" } });
-    expect(stacks["peering-app"].json.terraform.cloud).toEqual({ organization: "acme", workspaces: { name: "acme-net-peering-app" } });
+    expect(stacks["peering-shared"].json.terraform.cloud).toEqual({
+      organization: "acme",
+      workspaces: { name: "acme-net-peering-shared" },
+    });
+    expect(stacks["peering-app"].json.terraform.cloud).toEqual({
+      organization: "acme",
+      workspaces: { name: "acme-net-peering-app" },
+    });
     expect(stacks["peering-app"].json.terraform.backend).toBeUndefined();
   });
 });
@@ -76,18 +92,25 @@ describe("GIVEN incomplete backend settings", () => {
     [{ type: "gcs" }, "backend.type", 'backend.type must be "local", "s3" or "cloud"'],
   ])("WHEN the backend is %j THEN validation names %s", (backend, path, message) => {
     const findings = checkConfig(withBackend(backend)).findings;
-    expect(findings).toContainEqual(expect.objectContaining({ severity: "error", path, message: expect.stringContaining(message) }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ severity: "error", path, message: expect.stringContaining(message) }),
+    );
   });
 });
 
 describe("GIVEN accounts with read-only plan roles", () => {
-  const config = structuredClone(exampleConfig) as PeeringConfig & { accounts: Record<string, { roleArn?: string; planRoleArn?: string }> };
+  const config = structuredClone(exampleConfig) as PeeringConfig & {
+    accounts: Record<string, { roleArn?: string; planRoleArn?: string }>;
+  };
   const deployRoles = Object.values(config.accounts).map((a) => a.roleArn);
 
   it("WHEN synthesized for a plan THEN every provider assumes its account's plan role and none a deploy role", () => {
     for (const [name, stack] of Object.entries(synthConfig(config, "plan")).filter(([n]) => n.startsWith("peering-"))) {
       const roles = stack.json.provider.aws.map((p) => (p.assume_role as Array<{ role_arn: string }>)[0].role_arn);
-      expect({ name, roles: roles.filter((role) => !role.endsWith(":role/peering-plan")) }).toEqual({ name, roles: [] });
+      expect({ name, roles: roles.filter((role) => !role.endsWith(":role/peering-plan")) }).toEqual({
+        name,
+        roles: [],
+      });
       for (const role of deployRoles) expect(stack.text).not.toContain(`"${role}"`);
     }
   });
@@ -105,7 +128,9 @@ describe("GIVEN accounts with read-only plan roles", () => {
     );
     // the deploy mode needs no plan role, and the providers refuse plan mode on their own too
     expect(() => validateConfig(missing, { source: "test" })).not.toThrow();
-    expect(() => synthConfig(missing, "plan")).toThrow("accounts.data.planRoleArn: PEERING_ROLES=plan never assumes the deploy role");
+    expect(() => synthConfig(missing, "plan")).toThrow(
+      "accounts.data.planRoleArn: PEERING_ROLES=plan never assumes the deploy role",
+    );
   });
 
   it("WHEN PEERING_ROLES=plan loads a config without a plan role THEN loading fails naming the account and the field", () => {
@@ -115,7 +140,9 @@ describe("GIVEN accounts with read-only plan roles", () => {
       delete missing.accounts.shared.planRoleArn;
       const file = join(dir, "network.json");
       writeFileSync(file, JSON.stringify(missing));
-      expect(() => loadConfig({ PEERING_CONFIG: file, PEERING_ROLES: "plan" })).toThrow(/accounts\.shared\.planRoleArn: PEERING_ROLES=plan never assumes the deploy role/);
+      expect(() => loadConfig({ PEERING_CONFIG: file, PEERING_ROLES: "plan" })).toThrow(
+        /accounts\.shared\.planRoleArn: PEERING_ROLES=plan never assumes the deploy role/,
+      );
       expect(loadConfig({ PEERING_CONFIG: file }).roles).toBe("deploy");
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -133,10 +160,12 @@ describe("GIVEN accounts with read-only plan roles", () => {
   it("THEN a plan role in another account is refused", () => {
     const elsewhere = structuredClone(config);
     elsewhere.accounts.app.planRoleArn = "arn:aws:iam::999999999999:role/peering-plan";
-    expect(checkConfig(elsewhere).findings).toContainEqual(expect.objectContaining({
-      severity: "error",
-      path: "accounts.app.planRoleArn",
-      message: expect.stringContaining("is in account 999999999999, not in 222222222222"),
-    }));
+    expect(checkConfig(elsewhere).findings).toContainEqual(
+      expect.objectContaining({
+        severity: "error",
+        path: "accounts.app.planRoleArn",
+        message: expect.stringContaining("is in account 999999999999, not in 222222222222"),
+      }),
+    );
   });
 });

@@ -35,7 +35,9 @@ describe("GIVEN an output folder synthesized from the example by npm run synth's
 
   it("THEN the launcher's bundle names its own source map and leaves no partial file behind", () => {
     const build = join(projectDir, ".build");
-    expect(readFileSync(join(build, "main.js"), "utf8").trimEnd().endsWith("//# sourceMappingURL=main.js.map")).toBe(true);
+    expect(readFileSync(join(build, "main.js"), "utf8").trimEnd().endsWith("//# sourceMappingURL=main.js.map")).toBe(
+      true,
+    );
     expect(existsSync(join(build, "main.js.map"))).toBe(true);
     expect(readdirSync(build).filter((name) => name.includes(".partial"))).toEqual([]);
   });

@@ -12,7 +12,11 @@ describe("GIVEN the skip policy of npm run validate", () => {
   });
 
   it("THEN locally it is one SKIPPED line on stdout and success, in CI one FAILED line on stderr and exit code 1", () => {
-    expect(cannotCheck("terraform is not on the PATH", {})).toEqual({ line: "terraform checks SKIPPED: terraform is not on the PATH", stream: "stdout", exitCode: 0 });
+    expect(cannotCheck("terraform is not on the PATH", {})).toEqual({
+      line: "terraform checks SKIPPED: terraform is not on the PATH",
+      stream: "stdout",
+      exitCode: 0,
+    });
     expect(cannotCheck("terraform is not on the PATH", { CI: "true" })).toEqual({
       line: "terraform checks FAILED: terraform is not on the PATH; CI=true does not allow skipping them",
       stream: "stderr",
@@ -49,13 +53,19 @@ describe("GIVEN npm run validate on a machine that cannot check", () => {
   it("WHEN terraform is missing and CI=true THEN it fails with one line", () => {
     const result = validate({ PATH: noTerraform, CI: "true" });
     expect(result.stdout).toBe("");
-    expect(result.stderr).toBe("terraform checks FAILED: terraform is not on the PATH; CI=true does not allow skipping them\n");
+    expect(result.stderr).toBe(
+      "terraform checks FAILED: terraform is not on the PATH; CI=true does not allow skipping them\n",
+    );
     expect(result.status).toBe(1);
   });
 
   it("WHEN the provider is missing and CI=true THEN it fails naming where it looked", () => {
     const result = validate({ PATH: `${fakeBin}:${noTerraform}`, CI: "true" });
-    expect(result.stderr).toMatch(new RegExp(`^terraform checks FAILED: TF_PROVIDER_MIRROR=${emptyMirror} holds no registry.terraform.io/hashicorp/aws/<version>/\\w+ with a version that meets ">= 5.100, < 7"; CI=true does not allow skipping them\\n$`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^terraform checks FAILED: TF_PROVIDER_MIRROR=${emptyMirror} holds no registry.terraform.io/hashicorp/aws/<version>/\\w+ with a version that meets ">= 5.100, < 7"; CI=true does not allow skipping them\\n$`,
+      ),
+    );
     expect(result.status).toBe(1);
   });
 });

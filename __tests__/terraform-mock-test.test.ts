@@ -46,8 +46,12 @@ describe("GIVEN the shared account's stack of the example", () => {
     });
 
     it("THEN DNS options are asserted per side, and not at all for a peering that turns DNS off", () => {
-      expect(hcl).toContain("aws_vpc_peering_connection_options.shared-to-data_dns_accepter.accepter[0].allow_remote_vpc_dns_resolution == true");
-      expect(hcl).toContain("aws_vpc_peering_connection_options.shared-to-data_dns_requester.requester[0].allow_remote_vpc_dns_resolution == true");
+      expect(hcl).toContain(
+        "aws_vpc_peering_connection_options.shared-to-data_dns_accepter.accepter[0].allow_remote_vpc_dns_resolution == true",
+      );
+      expect(hcl).toContain(
+        "aws_vpc_peering_connection_options.shared-to-data_dns_requester.requester[0].allow_remote_vpc_dns_resolution == true",
+      );
       expect(hcl).not.toContain("shared-to-tools_dns");
     });
   });

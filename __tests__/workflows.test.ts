@@ -46,7 +46,8 @@ describe.each(["ci.yml", "plan.yml", "deploy.yml"])("GIVEN the workflow %s", (fi
 
   it("THEN every action is pinned to a full version", () => {
     for (const job of Object.values(workflow.jobs)) {
-      for (const step of job.steps.filter((s) => s.uses)) expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+@v\d+\.\d+\.\d+$/);
+      for (const step of job.steps.filter((s) => s.uses))
+        expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+@v\d+\.\d+\.\d+$/);
     }
   });
 
@@ -86,7 +87,10 @@ describe("GIVEN the CI workflow", () => {
   });
 
   it("THEN it uploads cdktf.out as an artifact per matrix entry", () => {
-    expect(uses(test, "actions/upload-artifact")?.with).toMatchObject({ path: "cdktf.out", name: "cdktf.out-node${{ matrix.node }}-${{ matrix.library }}" });
+    expect(uses(test, "actions/upload-artifact")?.with).toMatchObject({
+      path: "cdktf.out",
+      name: "cdktf.out-node${{ matrix.node }}-${{ matrix.library }}",
+    });
   });
 
   it("THEN every job runs on Node.js 22 or newer", () => {
@@ -139,22 +143,29 @@ describe("GIVEN the plan workflow", () => {
   // in CI (GitHub's runners have jq) it runs, and fails if jq is missing.
   const inCi = Boolean(process.env.CI);
   const withJq = hasJq || inCi ? it : it.skip;
-  withJq(`THEN the matrix expression turns the manifest into one entry per peering stack (not bootstrap stacks) with its account variable suffix${hasJq || inCi ? "" : " (skipped: jq is not installed)"}`, () => {
-    const jq = runs(synth).match(/jq -c '([^']+)'/)?.[1];
-    expect(jq).toBeDefined();
-    const manifest = JSON.stringify({ stacks: { "peering-shared": {}, "peering-data-lake": {}, "bootstrap-shared": {} } });
-    const result = spawnSync("jq", ["-c", jq ?? ""], { input: manifest, encoding: "utf8" });
-    expect(result.error).toBeUndefined();
-    expect(JSON.parse(result.stdout)).toEqual([
-      { stack: "peering-data-lake", account: "DATA_LAKE" },
-      { stack: "peering-shared", account: "SHARED" },
-    ]);
-  });
+  withJq(
+    `THEN the matrix expression turns the manifest into one entry per peering stack (not bootstrap stacks) with its account variable suffix${hasJq || inCi ? "" : " (skipped: jq is not installed)"}`,
+    () => {
+      const jq = runs(synth).match(/jq -c '([^']+)'/)?.[1];
+      expect(jq).toBeDefined();
+      const manifest = JSON.stringify({
+        stacks: { "peering-shared": {}, "peering-data-lake": {}, "bootstrap-shared": {} },
+      });
+      const result = spawnSync("jq", ["-c", jq ?? ""], { input: manifest, encoding: "utf8" });
+      expect(result.error).toBeUndefined();
+      expect(JSON.parse(result.stdout)).toEqual([
+        { stack: "peering-data-lake", account: "DATA_LAKE" },
+        { stack: "peering-shared", account: "SHARED" },
+      ]);
+    },
+  );
 
   it("THEN each stack is initialized, validated and planned in its own folder with OIDC credentials of the CI plan identity", () => {
     expect(plan.permissions).toEqual({ contents: "read", "id-token": "write" });
     expect(plan.defaults?.run?.["working-directory"]).toBe("cdktf.out/stacks/${{ matrix.stack }}");
-    expect(uses(plan, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toBe("${{ vars.CI_PLAN_ROLE_ARN }}");
+    expect(uses(plan, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toBe(
+      "${{ vars.CI_PLAN_ROLE_ARN }}",
+    );
     const commands = runs(plan);
     expect(commands).toContain("terraform init -input=false -no-color");
     expect(commands).toContain("terraform validate -no-color");
@@ -164,7 +175,11 @@ describe("GIVEN the plan workflow", () => {
   it("THEN every job that may ask for AWS credentials runs as the CI plan identity, and nothing in it names a deploy role", () => {
     for (const [name, job] of Object.entries(workflow.jobs)) {
       const credentials = uses(job, "aws-actions/configure-aws-credentials");
-      if (job.permissions?.["id-token"] === "write") expect({ name, role: credentials?.with?.["role-to-assume"] }).toEqual({ name, role: "${{ vars.CI_PLAN_ROLE_ARN }}" });
+      if (job.permissions?.["id-token"] === "write")
+        expect({ name, role: credentials?.with?.["role-to-assume"] }).toEqual({
+          name,
+          role: "${{ vars.CI_PLAN_ROLE_ARN }}",
+        });
       else expect({ name, credentials }).toEqual({ name, credentials: undefined });
     }
     expect(readFileSync(join(workflowsDir, "plan.yml"), "utf8")).not.toMatch(/DEPLOY_ROLE/);
@@ -179,12 +194,18 @@ describe("GIVEN the plan workflow", () => {
     expect(base?.env).toEqual({ BASE_REF: "${{ github.base_ref }}" });
     expect(base?.run).toContain('git worktree add --detach "$RUNNER_TEMP/base" "origin/$BASE_REF"');
     expect(base?.run).toContain('cd "$RUNNER_TEMP/base" && npm ci && npm run synth');
-    expect(uses(vanished, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toBe("${{ vars.CI_PLAN_ROLE_ARN }}");
+    expect(uses(vanished, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toBe(
+      "${{ vars.CI_PLAN_ROLE_ARN }}",
+    );
     const steps = vanished.steps.map((s) => s.uses?.split("@")[0] ?? s.run ?? "");
     const check = steps.indexOf('npm run check:vanished -- --base "$RUNNER_TEMP/base/cdktf.out" --head cdktf.out');
     expect(check).toBeGreaterThan(steps.indexOf("aws-actions/configure-aws-credentials"));
-    expect(steps.indexOf("aws-actions/configure-aws-credentials")).toBeGreaterThan(steps.indexOf("hashicorp/setup-terraform"));
-    const scripts = (JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+    expect(steps.indexOf("aws-actions/configure-aws-credentials")).toBeGreaterThan(
+      steps.indexOf("hashicorp/setup-terraform"),
+    );
+    const scripts = (
+      JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { scripts: Record<string, string> }
+    ).scripts;
     expect(scripts["check:vanished"]).toContain("scripts/check-vanished-stacks.ts");
   });
 
@@ -219,10 +240,13 @@ describe("GIVEN the deploy workflow", () => {
 
   it("THEN plan and apply run as the CI deploy identity, in the environment its OIDC trust pins, and never as the plan identity", () => {
     for (const job of [plan, apply]) {
-      expect(uses(job, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toBe("${{ vars.CI_DEPLOY_ROLE_ARN }}");
+      expect(uses(job, "aws-actions/configure-aws-credentials")?.with?.["role-to-assume"]).toBe(
+        "${{ vars.CI_DEPLOY_ROLE_ARN }}",
+      );
     }
     for (const [name, job] of Object.entries(workflow.jobs)) {
-      if (job.permissions?.["id-token"] === "write") expect({ name, environment: job.environment }).toEqual({ name, environment: DEPLOY_ENVIRONMENT });
+      if (job.permissions?.["id-token"] === "write")
+        expect({ name, environment: job.environment }).toEqual({ name, environment: DEPLOY_ENVIRONMENT });
     }
     expect(readFileSync(join(workflowsDir, "deploy.yml"), "utf8")).not.toMatch(/PLAN_ROLE/);
   });

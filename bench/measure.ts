@@ -12,7 +12,8 @@ export interface Measurement {
 
 /** Runs a whole process under GNU time (`/usr/bin/time`) and returns its wall time and peak memory. */
 export function measure(command: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Measurement {
-  if (!existsSync("/usr/bin/time")) throw new Error("the benchmark needs GNU time at /usr/bin/time (Debian package: time)");
+  if (!existsSync("/usr/bin/time"))
+    throw new Error("the benchmark needs GNU time at /usr/bin/time (Debian package: time)");
   const dir = mkdtempSync(join(tmpdir(), "bench-time-"));
   const report = join(dir, "time.txt");
   const result = spawnSync("/usr/bin/time", ["-f", "%e %M", "-o", report, ...command], {

@@ -11,13 +11,14 @@
  * 3 runs, synthesis only, no warm-up run of the stock app. Prints a table and writes
  * bench/.results/<quick|full>.json (ignored by git; bench/results.json is the run the README quotes).
  */
+
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
-import { spawnSync } from "node:child_process";
-import { benchmarkConfig } from "./workload";
-import { measure, median, summarize, type Measurement, type Summary } from "./measure";
 import { currentLibrary } from "../scripts/cdk-library";
+import { type Measurement, measure, median, type Summary, summarize } from "./measure";
+import { benchmarkConfig } from "./workload";
 
 /** The project folder: npm runs scripts there. */
 const projectDir = process.cwd();
@@ -31,7 +32,9 @@ const runs = quick ? 3 : 5;
 const pairedSizes = new Set([1, 100]);
 const accountsFor = (n: number) => (n >= 1000 ? 50 : Math.min(10, n));
 /** Our entry point, exactly as `npm run synth` runs it. */
-const synthCommand = (JSON.parse(readFileSync(join(projectDir, "package.json"), "utf8")) as { scripts: { synth: string } }).scripts.synth.split(" ");
+const synthCommand = (
+  JSON.parse(readFileSync(join(projectDir, "package.json"), "utf8")) as { scripts: { synth: string } }
+).scripts.synth.split(" ");
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Installs the stock app in bench/stock from its own lockfile: on first use, and again when the lockfile changes. */
@@ -69,7 +72,10 @@ function runOurs(n: number): { m: Measurement; resources: number } {
 
 function runStock(n: number): { m: Measurement; resources: number } {
   const outdir = join(workDir, `stock-${n}`);
-  const m = measure(["npx", "ts-node", "main.ts"], { cwd: stockDir, env: { PEERINGS: String(n), CDKTF_OUTDIR: outdir } });
+  const m = measure(["npx", "ts-node", "main.ts"], {
+    cwd: stockDir,
+    env: { PEERINGS: String(n), CDKTF_OUTDIR: outdir },
+  });
   return { m, resources: countResources(outdir) };
 }
 
@@ -83,8 +89,17 @@ interface Row {
   readonly ratio?: { seconds: number; peakMb: number };
 }
 
-function row(label: string, ours: Measurement[], stock?: Measurement[], resources?: number, stockResources?: number): Row {
-  const stats = (ms: Measurement[]) => ({ seconds: summarize(ms.map((m) => m.seconds)), peakMb: summarize(ms.map((m) => m.peakMb)) });
+function row(
+  label: string,
+  ours: Measurement[],
+  stock?: Measurement[],
+  resources?: number,
+  stockResources?: number,
+): Row {
+  const stats = (ms: Measurement[]) => ({
+    seconds: summarize(ms.map((m) => m.seconds)),
+    peakMb: summarize(ms.map((m) => m.peakMb)),
+  });
   return {
     label,
     resources,
@@ -113,7 +128,8 @@ function paired(count: number, a: () => Measurement, b: () => Measurement): [Mea
 }
 
 function benchSynthesis(): Row[] {
-  for (const n of sizes) writeFileSync(join(workDir, `config-${n}.json`), JSON.stringify(benchmarkConfig(n, accountsFor(n))));
+  for (const n of sizes)
+    writeFileSync(join(workDir, `config-${n}.json`), JSON.stringify(benchmarkConfig(n, accountsFor(n))));
   // The stock app's warm-up costs a whole run (15-20 s); --quick skips it to stay
   // under two minutes, and the median of its three runs absorbs one cold start.
   log(quick ? "warm-up: one run of ours" : "warm-up: one run of each program");
@@ -152,13 +168,20 @@ function benchCli(): Row {
     join(floorDir, "main.js"),
     'const { App, TerraformStack } = require("cdktf");\nconst app = new App();\nnew TerraformStack(app, "empty");\napp.synth();\n',
   );
-  writeFileSync(join(floorDir, "cdktf.json"), JSON.stringify({ language: "typescript", app: "node main.js", sendCrashReports: "false" }));
+  writeFileSync(
+    join(floorDir, "cdktf.json"),
+    JSON.stringify({ language: "typescript", app: "node main.js", sendCrashReports: "false" }),
+  );
   const env = { CHECKPOINT_DISABLE: "1", TF_CLI_CONFIG_FILE: "/dev/null", CDKTF_DISABLE_PLUGIN_CACHE_ENV: "1" };
   const bin = currentLibrary().cli.bin;
   const cli = (cwd: string, out: string) => () => measure(["npx", bin, "synth", "--output", out], { cwd, env });
   log(`real CLI: npx ${bin} synth of the example vs the empty-stack floor, ${runs} runs`);
   cli(floorDir, join(workDir, "cli-floor-out"))();
-  const [ours, floor] = paired(runs, cli(projectDir, join(workDir, "cli-ours-out")), cli(floorDir, join(workDir, "cli-floor-out")));
+  const [ours, floor] = paired(
+    runs,
+    cli(projectDir, join(workDir, "cli-ours-out")),
+    cli(floorDir, join(workDir, "cli-floor-out")),
+  );
   return row("npx cdktf synth (example) vs CLI floor", ours, floor);
 }
 
@@ -194,22 +217,48 @@ function targets(rows: readonly Row[]): Array<{ target: string; value: string; m
   const out: Array<{ target: string; value: string; met: boolean }> = [];
   const n100 = find("synth N=100");
   if (n100?.ratio) {
-    out.push({ target: "N=100 wall <= 0.05x stock", value: n100.ratio.seconds.toFixed(3), met: n100.ratio.seconds <= 0.05 });
-    out.push({ target: "N=100 peak memory <= 0.1x stock", value: n100.ratio.peakMb.toFixed(3), met: n100.ratio.peakMb <= 0.1 });
+    out.push({
+      target: "N=100 wall <= 0.05x stock",
+      value: n100.ratio.seconds.toFixed(3),
+      met: n100.ratio.seconds <= 0.05,
+    });
+    out.push({
+      target: "N=100 peak memory <= 0.1x stock",
+      value: n100.ratio.peakMb.toFixed(3),
+      met: n100.ratio.peakMb <= 0.1,
+    });
   }
   const n1000 = find("synth N=1000");
   if (n1000) {
-    out.push({ target: "N=1000 wall <= 3 s", value: n1000.ours.seconds.median.toFixed(2), met: n1000.ours.seconds.median <= 3 });
-    out.push({ target: "N=1000 peak <= 300 MB", value: n1000.ours.peakMb.median.toFixed(0), met: n1000.ours.peakMb.median <= 300 });
+    out.push({
+      target: "N=1000 wall <= 3 s",
+      value: n1000.ours.seconds.median.toFixed(2),
+      met: n1000.ours.seconds.median <= 3,
+    });
+    out.push({
+      target: "N=1000 peak <= 300 MB",
+      value: n1000.ours.peakMb.median.toFixed(0),
+      met: n1000.ours.peakMb.median <= 300,
+    });
     if (n100) {
       const growth = n1000.ours.seconds.median / n100.ours.seconds.median;
       out.push({ target: "t(1000)/t(100) <= 12", value: growth.toFixed(2), met: growth <= 12 });
     }
   }
   const cli = find("npx cdktf synth (example) vs CLI floor");
-  if (cli?.ratio) out.push({ target: "CLI synth <= 1.3x CLI floor", value: cli.ratio.seconds.toFixed(2), met: cli.ratio.seconds <= 1.3 });
+  if (cli?.ratio)
+    out.push({
+      target: "CLI synth <= 1.3x CLI floor",
+      value: cli.ratio.seconds.toFixed(2),
+      met: cli.ratio.seconds <= 1.3,
+    });
   const tests = find("test suite, cold cache");
-  if (tests?.ratio) out.push({ target: "test suite <= stock snapshot test", value: tests.ratio.seconds.toFixed(2), met: tests.ratio.seconds <= 1 });
+  if (tests?.ratio)
+    out.push({
+      target: "test suite <= stock snapshot test",
+      value: tests.ratio.seconds.toFixed(2),
+      met: tests.ratio.seconds <= 1,
+    });
   return out;
 }
 

@@ -59,7 +59,10 @@ export function benchmarkConfig(peeringCount: number, accepterAccounts = Math.mi
         accepter: [
           {
             securityGroupId: `sg-0b${hex(i, 15)}`,
-            source: accepterRegion === REQUESTER_REGION ? { securityGroupId: `sg-0a${hex(i, 15)}` } : { cidr: `10.${hi}.${lo}.0/24` },
+            source:
+              accepterRegion === REQUESTER_REGION
+                ? { securityGroupId: `sg-0a${hex(i, 15)}` }
+                : { cidr: `10.${hi}.${lo}.0/24` },
             protocol: "tcp",
             ports: 443,
             description: `HTTPS from ${name} requester`,

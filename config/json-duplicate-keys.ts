@@ -8,7 +8,10 @@
  * Assumes nothing about validity: run it before `JSON.parse`, which reports
  * syntax errors itself.
  */
-export function jsonDuplicateKeys(text: string, maxDepth: number): { duplicates: Array<{ key: string; line: number }>; tooDeep?: number } {
+export function jsonDuplicateKeys(
+  text: string,
+  maxDepth: number,
+): { duplicates: Array<{ key: string; line: number }>; tooDeep?: number } {
   const duplicates: Array<{ key: string; line: number }> = [];
   // One entry per open container: the keys seen so far for an object, undefined for an array.
   const open: Array<Set<string> | undefined> = [];

@@ -35,7 +35,10 @@ export function toPlainData(value: unknown): PlainDataResult {
     }
     if (item === null || typeof item !== "object") {
       if (typeof item === "function" || typeof item === "symbol" || typeof item === "bigint") {
-        problems.push({ path, message: `is a ${typeof item}; a config holds only text, numbers, booleans, lists and maps` });
+        problems.push({
+          path,
+          message: `is a ${typeof item}; a config holds only text, numbers, booleans, lists and maps`,
+        });
       }
       return item;
     }
@@ -44,7 +47,8 @@ export function toPlainData(value: unknown): PlainDataResult {
     if (prototype !== Object.prototype && prototype !== null) {
       problems.push({
         path,
-        message: "is not a plain map (a __proto__ key, or an object of a class); write its fields as a plain { key: value } map",
+        message:
+          "is not a plain map (a __proto__ key, or an object of a class); write its fields as a plain { key: value } map",
       });
       return null;
     }
@@ -52,7 +56,10 @@ export function toPlainData(value: unknown): PlainDataResult {
     for (const key of Object.keys(item)) {
       const at = path === "" ? key : `${path}.${key}`;
       if (RESERVED_KEYS.has(key)) {
-        problems.push({ path: at, message: `"${key}" is reserved in JavaScript and cannot be a name or a field; rename it` });
+        problems.push({
+          path: at,
+          message: `"${key}" is reserved in JavaScript and cannot be a name or a field; rename it`,
+        });
         continue;
       }
       result[key] = copy((item as Record<string, unknown>)[key], at, depth + 1);

@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import { extname } from "node:path";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { ConfigValidationError, error, type Finding } from "../core/finding";
 import { jsonDuplicateKeys } from "./json-duplicate-keys";
 import { MAX_DEPTH, toPlainData } from "./plain-data";
@@ -22,29 +22,44 @@ export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 export function readConfigFile(file: string): unknown {
   const extension = extname(file).toLowerCase();
   if (![".json", ".yaml", ".yml"].includes(extension)) {
-    throw new ConfigValidationError([error("PEERING_CONFIG", `${JSON.stringify(file)} must end in .json, .yaml or .yml`)], "the PEERING_CONFIG setting");
+    throw new ConfigValidationError(
+      [error("PEERING_CONFIG", `${JSON.stringify(file)} must end in .json, .yaml or .yml`)],
+      "the PEERING_CONFIG setting",
+    );
   }
   const text = readText(file).replace(/^\uFEFF/, "");
   const parsed = extension === ".json" ? parseJson(text, file) : parseYaml(text, file);
   const plain = toPlainData(parsed);
-  if ("problems" in plain) throw new ConfigValidationError(plain.problems.map((p) => error(p.path, p.message)), file);
+  if ("problems" in plain)
+    throw new ConfigValidationError(
+      plain.problems.map((p) => error(p.path, p.message)),
+      file,
+    );
   return plain.data;
 }
 
 function readText(file: string): string {
-  const fail = (message: string) => new ConfigValidationError([error("PEERING_CONFIG", message)], "the PEERING_CONFIG setting");
+  const fail = (message: string) =>
+    new ConfigValidationError([error("PEERING_CONFIG", message)], "the PEERING_CONFIG setting");
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (cause) {
-    throw fail(`cannot read ${JSON.stringify(file)}: ${(cause as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (cause as Error).message}`);
+    throw fail(
+      `cannot read ${JSON.stringify(file)}: ${(cause as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (cause as Error).message}`,
+    );
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) throw fail(`${JSON.stringify(file)} is not a regular file (a folder, a pipe or a device); point PEERING_CONFIG at a .json or .yaml file`);
+    if (!stat.isFile())
+      throw fail(
+        `${JSON.stringify(file)} is not a regular file (a folder, a pipe or a device); point PEERING_CONFIG at a .json or .yaml file`,
+      );
     if (stat.size > MAX_CONFIG_BYTES) {
-      throw fail(`${JSON.stringify(file)} is ${(stat.size / 1024 / 1024).toFixed(1)} MiB; a config may be at most ${MAX_CONFIG_BYTES / 1024 / 1024} MiB`);
+      throw fail(
+        `${JSON.stringify(file)} is ${(stat.size / 1024 / 1024).toFixed(1)} MiB; a config may be at most ${MAX_CONFIG_BYTES / 1024 / 1024} MiB`,
+      );
     }
     return readFileSync(fd, "utf8");
   } finally {
@@ -55,11 +70,19 @@ function readText(file: string): string {
 function parseJson(text: string, file: string): unknown {
   const { duplicates, tooDeep } = jsonDuplicateKeys(text, MAX_DEPTH);
   if (tooDeep !== undefined) {
-    throw new ConfigValidationError([error("(file)", `nested more than ${MAX_DEPTH} levels deep at line ${tooDeep}; a peering config never is`)], file);
+    throw new ConfigValidationError(
+      [error("(file)", `nested more than ${MAX_DEPTH} levels deep at line ${tooDeep}; a peering config never is`)],
+      file,
+    );
   }
   if (duplicates.length > 0) {
     throw new ConfigValidationError(
-      duplicates.map((d) => error("(file)", `line ${d.line}: key ${JSON.stringify(d.key)} is given twice in one map; keep one (JSON would silently keep the last)`)),
+      duplicates.map((d) =>
+        error(
+          "(file)",
+          `line ${d.line}: key ${JSON.stringify(d.key)} is given twice in one map; keep one (JSON would silently keep the last)`,
+        ),
+      ),
       file,
     );
   }
@@ -76,14 +99,24 @@ function parseYaml(text: string, file: string): unknown {
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: false, lineCounter: lines, merge: false });
   const problems: Finding[] = [
     ...document.errors.map((e) => error("(file)", `not valid YAML: ${e.message.split("\n")[0]}`)),
-    ...document.warnings.map((w) => error("(file)", `${w.message.split("\n")[0]}; tags are not supported, write plain values`)),
+    ...document.warnings.map((w) =>
+      error("(file)", `${w.message.split("\n")[0]}; tags are not supported, write plain values`),
+    ),
   ];
   if (problems.length === 0) problems.push(...yamlStructureProblems(document.contents, lines));
   if (problems.length > 0) throw new ConfigValidationError(problems, file);
   try {
     return document.toJS({ maxAliasCount: 100 });
   } catch (cause) {
-    throw new ConfigValidationError([error("(file)", `YAML aliases expand too far (${(cause as Error).message.split("\n")[0]}); write the values out`)], file);
+    throw new ConfigValidationError(
+      [
+        error(
+          "(file)",
+          `YAML aliases expand too far (${(cause as Error).message.split("\n")[0]}); write the values out`,
+        ),
+      ],
+      file,
+    );
   }
 }
 
@@ -96,7 +129,9 @@ function yamlStructureProblems(root: Node | null, lines: LineCounter): Finding[]
   };
   const walk = (node: unknown, depth: number) => {
     if (depth > MAX_DEPTH) {
-      problems.push(error("(file)", `${at(node as Node)}nested more than ${MAX_DEPTH} levels deep; a peering config never is`));
+      problems.push(
+        error("(file)", `${at(node as Node)}nested more than ${MAX_DEPTH} levels deep; a peering config never is`),
+      );
       return;
     }
     if (isMap(node)) {
@@ -104,9 +139,13 @@ function yamlStructureProblems(root: Node | null, lines: LineCounter): Finding[]
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
         if (key === "<<") {
-          problems.push(error("(file)", `${at(pair.key as Node)}YAML merge keys (<<) are not supported; write the fields out`));
+          problems.push(
+            error("(file)", `${at(pair.key as Node)}YAML merge keys (<<) are not supported; write the fields out`),
+          );
         } else if (key !== undefined && seen.has(key)) {
-          problems.push(error("(file)", `${at(pair.key as Node)}key ${JSON.stringify(key)} is given twice in one map; keep one`));
+          problems.push(
+            error("(file)", `${at(pair.key as Node)}key ${JSON.stringify(key)} is given twice in one map; keep one`),
+          );
         }
         if (key !== undefined) seen.add(key);
         walk(pair.value, depth + 1);

@@ -40,7 +40,11 @@ export function readConfigInput(env: ConfigEnvironment = process.env): ConfigInp
   if (file) return { input: readConfigFile(file), source: file, strict, roles };
   const source = "config/config.ts";
   const plain = toPlainData(exportedConfig(userConfig, source));
-  if ("problems" in plain) throw new ConfigValidationError(plain.problems.map((p) => error(p.path, p.message)), source);
+  if ("problems" in plain)
+    throw new ConfigValidationError(
+      plain.problems.map((p) => error(p.path, p.message)),
+      source,
+    );
   return { input: plain.data, source, strict, roles };
 }
 
@@ -48,7 +52,12 @@ function strictFrom(value: string | undefined): boolean {
   if (value === undefined || value === "" || value === "0" || value === "false") return false;
   if (value === "1" || value === "true") return true;
   throw new ConfigValidationError(
-    [error("PEERING_STRICT", `${JSON.stringify(value)} is not a setting; use "1" or "true" (warnings are errors) or "0", "false" or nothing (the config's own strict)`)],
+    [
+      error(
+        "PEERING_STRICT",
+        `${JSON.stringify(value)} is not a setting; use "1" or "true" (warnings are errors) or "0", "false" or nothing (the config's own strict)`,
+      ),
+    ],
     "the PEERING_STRICT setting",
   );
 }
@@ -57,7 +66,12 @@ function rolesFrom(value: string | undefined): RoleMode {
   if (value === undefined || value === "" || value === "deploy") return "deploy";
   if (value === "plan") return "plan";
   throw new ConfigValidationError(
-    [error("PEERING_ROLES", `"${value}" is not a role mode; use "plan" (read-only planRoleArn) or "deploy" (roleArn, the default)`)],
+    [
+      error(
+        "PEERING_ROLES",
+        `"${value}" is not a role mode; use "plan" (read-only planRoleArn) or "deploy" (roleArn, the default)`,
+      ),
+    ],
     "the PEERING_ROLES setting",
   );
 }

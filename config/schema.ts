@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { AWS_REGIONS, type AwsRegion } from "./aws-regions";
+import { type IpFamily, isCidr, parseCidr } from "../core/cidr";
 import { echo } from "../core/echo";
-import { isCidr, parseCidr, type IpFamily } from "../core/cidr";
+import { AWS_REGIONS, type AwsRegion } from "./aws-regions";
 
 /**
  * The one schema of the peering config: its TypeScript types are derived from
@@ -72,11 +72,9 @@ export const roleArnSchema = z
   });
 
 /** An `sts:ExternalId` value. */
-export const externalIdSchema = z
-  .string()
-  .regex(/^[\w+=,.@:/-]{2,1224}$/, {
-    error: "externalId must be 2 to 1224 characters of letters, digits and + = , . @ : / - _",
-  });
+export const externalIdSchema = z.string().regex(/^[\w+=,.@:/-]{2,1224}$/, {
+  error: "externalId must be 2 to 1224 characters of letters, digits and + = , . @ : / - _",
+});
 
 function cidrSchema(family: IpFamily) {
   const example = family === "ipv4" ? "10.1.0.0/16" : "2600:1f18:aaaa:bb00::/56";
@@ -139,7 +137,10 @@ export const anyCidrSchema = z
     const parsed = parseCidr(text);
     if (!isCidr(parsed)) ctx.addIssue({ code: "custom", message: parsed.problem });
   })
-  .meta({ description: "An IPv4 or IPv6 CIDR block in canonical form, e.g. 10.1.4.0/24", pattern: `(${IPV4_CIDR_PATTERN})|(${IPV6_CIDR_PATTERN})` });
+  .meta({
+    description: "An IPv4 or IPv6 CIDR block in canonical form, e.g. 10.1.4.0/24",
+    pattern: `(${IPV4_CIDR_PATTERN})|(${IPV6_CIDR_PATTERN})`,
+  });
 
 /** Tag keys the template sets itself: `Name` and `Side` on peerings and rules, `Project` on everything. */
 export const TEMPLATE_TAG_KEYS = ["Name", "Project", "Side"] as const;
@@ -155,14 +156,18 @@ const tagsSchema = z
       .max(128, { error: "tag keys are 1 to 128 characters" })
       .regex(/^(?![aA][wW][sS]:)/, { error: 'tag keys must not start with "aws:" in any case (reserved by AWS)' })
       .refine((key) => !(TEMPLATE_TAG_KEYS as readonly string[]).includes(key), {
-        error: (issue) => `tag key ${echo(issue.input)} is set by the template (Name: the peering, Side: requester or accepter, Project: the project); use another key`,
+        error: (issue) =>
+          `tag key ${echo(issue.input)} is set by the template (Name: the peering, Side: requester or accepter, Project: the project); use another key`,
       }),
     z.string().max(256, { error: "tag values are at most 256 characters" }),
   )
   .refine((tags) => Object.keys(tags).length <= MAX_USER_TAGS, {
     error: `at most ${MAX_USER_TAGS} tags: AWS allows 50 per resource and the template adds Name, Side and Project`,
   })
-  .meta({ description: "Tags: key (1-128 characters, not aws:*, not Name, Side or Project) to value (at most 256 characters); at most 47." });
+  .meta({
+    description:
+      "Tags: key (1-128 characters, not aws:*, not Name, Side or Project) to value (at most 256 characters); at most 47.",
+  });
 
 const accountSchema = z
   .strictObject({
@@ -212,10 +217,15 @@ const externalVpcSchema = z
         accountId: accountIdSchema.meta({ description: "The account that owns the VPC (a vendor's, a SaaS's)." }),
         region: regionSchema.meta({ description: "Region of the VPC." }),
         vpcId: vpcIdSchema,
-        cidrBlocks: z.array(vpcBlockSchema("ipv4")).min(1, { error: "list the external VPC's IPv4 CIDR blocks: they are routed to and checked for overlap" }),
+        cidrBlocks: z
+          .array(vpcBlockSchema("ipv4"))
+          .min(1, { error: "list the external VPC's IPv4 CIDR blocks: they are routed to and checked for overlap" }),
         ipv6CidrBlocks: z.array(vpcBlockSchema("ipv6")).optional(),
       })
-      .meta({ description: "A VPC in an account outside this config: no role, no route tables; its owner accepts or requests on their own." }),
+      .meta({
+        description:
+          "A VPC in an account outside this config: no role, no route tables; its owner accepts or requests on their own.",
+      }),
   })
   .meta({ description: "A VPC we do not manage; only our side of its peerings is synthesized." });
 
@@ -230,13 +240,10 @@ const routeSelectionSchema = z
       .array(routeTableIdSchema)
       .optional()
       .meta({ description: "Route tables of this side that get routes. Default: the VPC's routeTableIds." }),
-    destinations: z
-      .array(anyCidrSchema)
-      .optional()
-      .meta({
-        description:
-          "Destinations routed through the peering; each must lie inside the other VPC's CIDRs. Default: all of the other VPC's CIDRs.",
-      }),
+    destinations: z.array(anyCidrSchema).optional().meta({
+      description:
+        "Destinations routed through the peering; each must lie inside the other VPC's CIDRs. Default: all of the other VPC's CIDRs.",
+    }),
   })
   .meta({ description: "Which route tables of one side get which routes." });
 
@@ -286,11 +293,16 @@ const ingressRuleSchema = z
       description: 'What the rule is for (at most 255 characters, not "Managed by Terraform").',
     }),
     existingRuleIds: z
-      .record(z.string(), z.string().regex(/^sgr-([0-9a-f]{8}|[0-9a-f]{17})$/, { error: "security group rule ids are sgr- and 8 or 17 hex digits" }))
+      .record(
+        z.string(),
+        z.string().regex(/^sgr-([0-9a-f]{8}|[0-9a-f]{17})$/, {
+          error: "security group rule ids are sgr- and 8 or 17 hex digits",
+        }),
+      )
       .optional()
       .meta({
         description:
-          "For an adopted peering: the sgr- id of the rule AWS already has, per source (the CIDR or security group id), e.g. { \"10.0.0.0/16\": \"sgr-0123456789abcdef0\" }.",
+          'For an adopted peering: the sgr- id of the rule AWS already has, per source (the CIDR or security group id), e.g. { "10.0.0.0/16": "sgr-0123456789abcdef0" }.',
       }),
   })
   .meta({
@@ -322,20 +334,20 @@ const peeringSchema = z
       .optional()
       .meta({ description: "Inbound rules per side, letting the other VPC in. Default: none." }),
     tags: tagsSchema.optional(),
-    existing: z
-      .strictObject({ peeringConnectionId: pcxIdSchema })
-      .optional()
-      .meta({ description: "Adopt a peering made by hand: Terraform imports it and everything the config describes for it. Default: create it." }),
+    existing: z.strictObject({ peeringConnectionId: pcxIdSchema }).optional().meta({
+      description:
+        "Adopt a peering made by hand: Terraform imports it and everything the config describes for it. Default: create it.",
+    }),
     peeringConnectionId: pcxIdSchema
       .optional()
       .meta({ description: "When the requester is external: the peering connection it requested, which we accept." }),
-    protect: z
-      .boolean()
-      .optional()
-      .meta({ description: "prevent_destroy on the connection and accepter. Default: true for adopted (existing) peerings, else false." }),
-    previousName: resourceNameSchema
-      .optional()
-      .meta({ description: "The peering's former name: its resources move to the new addresses instead of being replaced." }),
+    protect: z.boolean().optional().meta({
+      description:
+        "prevent_destroy on the connection and accepter. Default: true for adopted (existing) peerings, else false.",
+    }),
+    previousName: resourceNameSchema.optional().meta({
+      description: "The peering's former name: its resources move to the new addresses instead of being replaced.",
+    }),
   })
   .meta({ description: "A peering between two VPCs of the config." });
 
@@ -343,7 +355,9 @@ const backendSchema = z
   .discriminatedUnion(
     "type",
     [
-      z.strictObject({ type: z.literal("local") }).meta({ description: "Local state: terraform.<stack>.tfstate in the project folder." }),
+      z
+        .strictObject({ type: z.literal("local") })
+        .meta({ description: "Local state: terraform.<stack>.tfstate in the project folder." }),
       z
         .strictObject({
           type: z.literal("s3"),
@@ -353,18 +367,22 @@ const backendSchema = z
           region: regionSchema.meta({ description: "Region of the state bucket." }),
           keyPrefix: z
             .string()
-            .regex(/^[A-Za-z0-9!_.*'()/-]*[A-Za-z0-9!_.*'()-]$/, { error: "keyPrefix is a path inside the bucket without a trailing slash, e.g. vpc-peering" })
+            .regex(/^[A-Za-z0-9!_.*'()/-]*[A-Za-z0-9!_.*'()-]$/, {
+              error: "keyPrefix is a path inside the bucket without a trailing slash, e.g. vpc-peering",
+            })
             .optional()
             .meta({ description: "Folder of the state keys: <keyPrefix>/<stack>.tfstate. Default: the bucket root." }),
-          roleArn: roleArnSchema.optional().meta({ description: "Role assumed to reach the state bucket. Default: none." }),
+          roleArn: roleArnSchema
+            .optional()
+            .meta({ description: "Role assumed to reach the state bucket. Default: none." }),
         })
         .meta({ description: "S3 state, one key per stack, encrypted, with S3-native locking (no DynamoDB table)." }),
       z
         .strictObject({
           type: z.literal("cloud"),
-          organization: z
-            .string()
-            .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "organization is your HCP Terraform organization name: letters, digits, - and _" }),
+          organization: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, {
+            error: "organization is your HCP Terraform organization name: letters, digits, - and _",
+          }),
           workspacePrefix: z
             .string()
             .regex(/^[A-Za-z0-9_-]+$/, { error: "workspacePrefix is letters, digits, - and _, e.g. acme-net-" }),
@@ -376,7 +394,9 @@ const backendSchema = z
             .optional()
             .meta({ description: "Terraform Enterprise hostname. Default: app.terraform.io." }),
         })
-        .meta({ description: "HCP Terraform / Terraform Enterprise: one workspace per stack, <workspacePrefix><stack>." }),
+        .meta({
+          description: "HCP Terraform / Terraform Enterprise: one workspace per stack, <workspacePrefix><stack>.",
+        }),
     ],
     { error: 'backend.type must be "local", "s3" or "cloud"' },
   )
@@ -397,7 +417,10 @@ const githubSchema = z
         "The repository whose workflows run the plans and deploys, as owner/name. The CI roles' trust pins its OIDC subjects: repo:<owner/name>:pull_request for ciPlanRoleArn, repo:<owner/name>:environment:production for ciDeployRoleArn.",
     }),
   })
-  .meta({ description: "The GitHub repository of the CI; with it, npm run iam writes the trust policies of the CI's OIDC roles." });
+  .meta({
+    description:
+      "The GitHub repository of the CI; with it, npm run iam writes the trust policies of the CI's OIDC roles.",
+  });
 
 const iamSchema = z
   .strictObject({
@@ -410,13 +433,15 @@ const iamSchema = z
         "The CI's OIDC role for pull-request plans (plan.yml). Only the read-only plan roles (planRoleArn) trust it; it must differ from every role that can write. Default: none (no CI plans).",
     }),
     ciDeployRoleArn: roleArnSchema.optional().meta({
-      description: "The CI's OIDC role for deploys (deploy.yml, environment production). The deploy roles (roleArn) trust it. Default: none (no CI deploys).",
+      description:
+        "The CI's OIDC role for deploys (deploy.yml, environment production). The deploy roles (roleArn) trust it. Default: none (no CI deploys).",
     }),
     github: githubSchema.optional(),
     permissionsBoundaryArn: z
       .string()
       .regex(/^arn:aws(-cn|-us-gov)?:iam::(\d{12}|aws):policy\/[\w+=,.@/-]+$/, {
-        error: "permissionsBoundaryArn must be an IAM policy ARN, e.g. arn:aws:iam::111111111111:policy/platform-boundary",
+        error:
+          "permissionsBoundaryArn must be an IAM policy ARN, e.g. arn:aws:iam::111111111111:policy/platform-boundary",
       })
       .optional()
       .meta({ description: "Permissions boundary for the roles the bootstrap stacks create. Default: none." }),
@@ -444,19 +469,35 @@ const acknowledgementSchema = z
   .strictObject({
     rule: z
       .string()
-      .regex(/^[a-z][a-z0-9-]*$/, { error: "rule is the id of a validation rule, e.g. nested-route-destinations (the file name under validation/rules/)" })
-      .meta({ description: "Id of the rule that raised the warning, as printed with it, e.g. nested-route-destinations." }),
+      .regex(/^[a-z][a-z0-9-]*$/, {
+        error:
+          "rule is the id of a validation rule, e.g. nested-route-destinations (the file name under validation/rules/)",
+      })
+      .meta({
+        description: "Id of the rule that raised the warning, as printed with it, e.g. nested-route-destinations.",
+      }),
     path: z.string().min(1, { error: "path is the field path of the warning, as printed with it" }).meta({
       description: "Field path of the warning, as printed before its message, e.g. peerings.hub-to-b.routes.requester.",
     }),
     reason: z
       .string()
-      .refine((text) => text.trim().split(/\s+/).filter((word) => /[A-Za-z]/.test(word)).length >= 3, {
-        error: "reason says why this warning is accepted, in a few words (it is listed in the peering report), e.g. \"hub routes 10.0.0.0/8 to b and the more specific 10.1.0.0/16 to c, as the VPC Peering Guide describes\"",
-      })
+      .refine(
+        (text) =>
+          text
+            .trim()
+            .split(/\s+/)
+            .filter((word) => /[A-Za-z]/.test(word)).length >= 3,
+        {
+          error:
+            'reason says why this warning is accepted, in a few words (it is listed in the peering report), e.g. "hub routes 10.0.0.0/8 to b and the more specific 10.1.0.0/16 to c, as the VPC Peering Guide describes"',
+        },
+      )
       .meta({ description: "Why the warning is accepted: listed with it in the peering report." }),
   })
-  .meta({ description: "A warning the team accepts: it no longer blocks strict mode, and is listed as acknowledged in the peering report." });
+  .meta({
+    description:
+      "A warning the team accepts: it no longer blocks strict mode, and is listed as acknowledged in the peering report.",
+  });
 
 /** One acknowledged warning. */
 export type AcknowledgementConfig = z.infer<typeof acknowledgementSchema>;
@@ -473,22 +514,28 @@ export const peeringConfigSchema = z
       })
       .meta({ description: "Project name: lowercase words and dashes; used in names and tags." }),
     tags: tagsSchema.optional().meta({ description: "Default tags on every taggable resource. Default: none." }),
-    strict: z.boolean().default(false).meta({ description: "Treat warnings as errors (except acknowledged ones). Default: false." }),
-    acknowledge: z
-      .array(acknowledgementSchema)
-      .default([])
-      .meta({ description: "Warnings accepted on purpose, each with its rule, path and reason; one that matches no warning is an error. Default: none." }),
+    strict: z
+      .boolean()
+      .default(false)
+      .meta({ description: "Treat warnings as errors (except acknowledged ones). Default: false." }),
+    acknowledge: z.array(acknowledgementSchema).default([]).meta({
+      description:
+        "Warnings accepted on purpose, each with its rule, path and reason; one that matches no warning is an error. Default: none.",
+    }),
     quotas: quotasSchema.prefault({}),
     backend: backendSchema.default({ type: "local" }),
     iam: iamSchema.optional(),
     bootstrap: z.boolean().default(false).meta({
-      description: "Also synthesize one bootstrap-<account> stack per account with a roleArn, creating its roles. Default: false.",
+      description:
+        "Also synthesize one bootstrap-<account> stack per account with a roleArn, creating its roles. Default: false.",
     }),
     accounts: z.record(resourceNameSchema, accountSchema).meta({ description: "Accounts, by name." }),
     vpcs: z
       .record(resourceNameSchema, z.union([vpcSchema, externalVpcSchema], { error: vpcShapeError }))
       .meta({ description: "VPCs, by name: ours, or { external: {...} } for a VPC of another organization." }),
-    peerings: z.record(resourceNameSchema, peeringSchema).meta({ description: "Peerings, by name; the name drives resource addresses." }),
+    peerings: z
+      .record(resourceNameSchema, peeringSchema)
+      .meta({ description: "Peerings, by name; the name drives resource addresses." }),
   })
   .meta({
     title: "Cross-account VPC peering config",

@@ -38,7 +38,8 @@ export function ingressRuleId(rule: PeeringIngressRule): string {
 export const peeringAddress = {
   connection: (p: Pick<Peering, "name">) => `aws_vpc_peering_connection.${p.name}_${PART.connection}`,
   accepter: (p: Pick<Peering, "name">) => `aws_vpc_peering_connection_accepter.${p.name}_${PART.accepter}`,
-  dnsOptions: (p: Pick<Peering, "name">, side: Side) => `aws_vpc_peering_connection_options.${p.name}_${PART.dns}_${side}`,
+  dnsOptions: (p: Pick<Peering, "name">, side: Side) =>
+    `aws_vpc_peering_connection_options.${p.name}_${PART.dns}_${side}`,
   route: (p: Pick<Peering, "name">, route: PeeringRoute) => `aws_route.${p.name}_${PART.routes}_${routeId(route)}`,
   ingressRule: (p: Pick<Peering, "name">, rule: PeeringIngressRule) =>
     `aws_vpc_security_group_ingress_rule.${p.name}_${PART.ingress}_${ingressRuleId(rule)}`,

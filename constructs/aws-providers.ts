@@ -1,9 +1,9 @@
-import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import type { Account } from "../model/network";
+import { Construct } from "constructs";
 import type { RoleMode } from "../config/role-mode";
-import { literalTags } from "./terraform-literal";
+import type { Account } from "../model/network";
 import { missingPlanRoleMessage } from "../validation/rules/plan-roles-in-plan-mode";
+import { literalTags } from "./terraform-literal";
 
 /** Props of {@link AwsProviders}. */
 export interface AwsProvidersProps {
@@ -23,7 +23,8 @@ export interface AwsProvidersProps {
 
 /** The role a plan assumes in an account: its read-only planRoleArn, never its deploy roleArn; none when the account uses the caller's credentials. */
 function planRoleOf(account: Account): string | undefined {
-  if (account.roleArn && !account.planRoleArn) throw new Error(`accounts.${account.name}.planRoleArn: ${missingPlanRoleMessage(account)}`);
+  if (account.roleArn && !account.planRoleArn)
+    throw new Error(`accounts.${account.name}.planRoleArn: ${missingPlanRoleMessage(account)}`);
   return account.planRoleArn;
 }
 

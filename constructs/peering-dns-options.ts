@@ -1,7 +1,7 @@
-import { Construct } from "constructs";
-import type { TerraformProvider } from "cdktf";
 import { VpcPeeringConnectionOptions } from "@cdktf/provider-aws/lib/vpc-peering-connection-options";
-import { dnsOptionSides, vpcOf, type Peering, type Side, type Vpc } from "../model/network";
+import type { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { dnsOptionSides, type Peering, type Side, type Vpc, vpcOf } from "../model/network";
 
 /** Props of {@link PeeringDnsOptions}. */
 export interface PeeringDnsOptionsProps {

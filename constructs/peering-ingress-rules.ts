@@ -1,7 +1,7 @@
-import { Construct } from "constructs";
-import type { ITerraformDependable, TerraformProvider } from "cdktf";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import { managedSides, vpcOf, type Peering, type PeeringIngressRule, type Vpc } from "../model/network";
+import type { ITerraformDependable, TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { managedSides, type Peering, type PeeringIngressRule, type Vpc, vpcOf } from "../model/network";
 import { ingressRuleId } from "./address";
 import { literal, literalTags } from "./terraform-literal";
 
@@ -26,7 +26,10 @@ const IP_PROTOCOL = { tcp: "tcp", udp: "udp", icmp: "icmp", icmpv6: "icmpv6", al
  */
 export class PeeringIngressRules extends Construct {
   /** Each ingress rule of the model with the `aws_vpc_security_group_ingress_rule` made for it, in emission order. */
-  readonly resources: ReadonlyArray<{ readonly rule: PeeringIngressRule; readonly resource: VpcSecurityGroupIngressRule }>;
+  readonly resources: ReadonlyArray<{
+    readonly rule: PeeringIngressRule;
+    readonly resource: VpcSecurityGroupIngressRule;
+  }>;
 
   constructor(scope: Construct, id: string, props: PeeringIngressRulesProps) {
     super(scope, id);

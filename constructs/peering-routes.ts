@@ -1,7 +1,7 @@
-import { Construct } from "constructs";
-import type { TerraformProvider } from "cdktf";
 import { Route } from "@cdktf/provider-aws/lib/route";
-import { managedSides, vpcOf, type Peering, type PeeringRoute, type Side, type Vpc } from "../model/network";
+import type { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { managedSides, type Peering, type PeeringRoute, type Side, type Vpc, vpcOf } from "../model/network";
 import { routeId } from "./address";
 
 /** Props of {@link PeeringRoutes}. */

@@ -1,7 +1,7 @@
-import { Construct } from "constructs";
-import type { ITerraformDependable, TerraformProvider } from "cdktf";
 import { VpcPeeringConnection } from "@cdktf/provider-aws/lib/vpc-peering-connection";
 import { VpcPeeringConnectionAccepterA } from "@cdktf/provider-aws/lib/vpc-peering-connection-accepter";
+import type { ITerraformDependable, TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
 import { isManaged, type Peering, type Vpc } from "../model/network";
 import { PART, peeringAddress } from "./address";
 import { PeeringDnsOptions } from "./peering-dns-options";
@@ -107,8 +107,10 @@ export class VpcPeering extends Construct {
     const previous = { name: previousName };
     this.connection?.moveFromId(peeringAddress.connection(previous));
     this.accepter?.moveFromId(peeringAddress.accepter(previous));
-    for (const { side, resource } of this.dnsOptions.resources) resource.moveFromId(peeringAddress.dnsOptions(previous, side));
+    for (const { side, resource } of this.dnsOptions.resources)
+      resource.moveFromId(peeringAddress.dnsOptions(previous, side));
     for (const { route, resource } of this.routes.resources) resource.moveFromId(peeringAddress.route(previous, route));
-    for (const { rule, resource } of this.ingressRules.resources) resource.moveFromId(peeringAddress.ingressRule(previous, rule));
+    for (const { rule, resource } of this.ingressRules.resources)
+      resource.moveFromId(peeringAddress.ingressRule(previous, rule));
   }
 }

@@ -31,7 +31,9 @@ export function parseCidr(text: string): Cidr | CidrProblem {
   if (addressText.includes(".") && !addressText.includes(":")) {
     const octets = addressText.split(".");
     if (octets.length !== 4 || octets.some((o) => !/^\d{1,3}$/.test(o) || Number(o) > 255)) {
-      return { problem: `${echo(text)} is not an IPv4 CIDR block; write four numbers 0-255 and a prefix, e.g. 10.1.0.0/16` };
+      return {
+        problem: `${echo(text)} is not an IPv4 CIDR block; write four numbers 0-255 and a prefix, e.g. 10.1.0.0/16`,
+      };
     }
     if (octets.some((o) => /^0\d/.test(o)) || /^0\d/.test(prefixText)) {
       const decimal = `${octets.map((o) => String(Number(o))).join(".")}/${Number(prefixText)}`;
@@ -51,15 +53,15 @@ export function parseCidr(text: string): Cidr | CidrProblem {
     return { problem: `CIDR ${text} is an IPv4-mapped IPv6 block; VPCs use IPv4 blocks for IPv4 (e.g. 10.1.0.0/16)` };
   }
   const network =
-    family === "ipv4"
-      ? ipaddr.IPv4.networkAddressFromCIDR(text)
-      : ipaddr.IPv6.networkAddressFromCIDR(text);
+    family === "ipv4" ? ipaddr.IPv4.networkAddressFromCIDR(text) : ipaddr.IPv6.networkAddressFromCIDR(text);
   const canonical = `${network.toString()}/${prefixLength}`;
   if (network.toString() !== address.toString()) {
     return { problem: `CIDR ${text} has host bits set; did you mean ${canonical}?` };
   }
   if (canonical !== text) {
-    return { problem: `CIDR ${text} is not in canonical form; write ${canonical} (it is compared and written as text)` };
+    return {
+      problem: `CIDR ${text} is not in canonical form; write ${canonical} (it is compared and written as text)`,
+    };
   }
   return { text: canonical, family, prefixLength, address: network };
 }

@@ -16,5 +16,8 @@ export function echo(value: unknown, max = 60): string {
       shown = cut(String(value));
     }
   }
-  return shown.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return shown.replace(
+    /[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

@@ -51,8 +51,12 @@ export class ConfigValidationError extends Error {
 
   constructor(findings: readonly Finding[], source: string, warnings: readonly Finding[] = []) {
     const listed = [
-      ...findings.map((f) => `  - ${formatFinding(f)}${f.severity === "warning" ? ` (warning; strict mode)${ruleTag(f)}` : ""}`),
-      ...warnings.map((f) => `  - ${formatFinding(f)} (warning${f.acknowledged === undefined ? "" : ", acknowledged"})${ruleTag(f)}`),
+      ...findings.map(
+        (f) => `  - ${formatFinding(f)}${f.severity === "warning" ? ` (warning; strict mode)${ruleTag(f)}` : ""}`,
+      ),
+      ...warnings.map(
+        (f) => `  - ${formatFinding(f)} (warning${f.acknowledged === undefined ? "" : ", acknowledged"})${ruleTag(f)}`,
+      ),
     ];
     const lines = listed.slice(0, MAX_LISTED_FINDINGS);
     const rest = [...findings, ...warnings].slice(MAX_LISTED_FINDINGS);

@@ -1,5 +1,5 @@
-import type { Account, Network } from "../model/network";
 import { accountsInUse } from "../model/accounts-in-use";
+import type { Account, Network } from "../model/network";
 import { ciDocumentFiles } from "./ci-identities";
 import { deployerPolicy, planPolicy } from "./deployer-policy";
 import type { PolicyDocument } from "./policy-document";

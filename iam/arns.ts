@@ -10,7 +10,8 @@ export const ec2Arn = {
     `arn:${vpc.partition}:ec2:${vpc.region}:${vpc.account.accountId}:route-table/${routeTableId}`,
   securityGroup: (vpc: Vpc, securityGroupId: string) =>
     `arn:${vpc.partition}:ec2:${vpc.region}:${vpc.account.accountId}:security-group/${securityGroupId}`,
-  securityGroupRules: (vpc: Vpc) => `arn:${vpc.partition}:ec2:${vpc.region}:${vpc.account.accountId}:security-group-rule/*`,
+  securityGroupRules: (vpc: Vpc) =>
+    `arn:${vpc.partition}:ec2:${vpc.region}:${vpc.account.accountId}:security-group-rule/*`,
   /** Peering connections as seen in `vpc`'s region, under the account id given. */
   peeringConnections: (vpc: Vpc, ownerAccountId: string) =>
     `arn:${vpc.partition}:ec2:${vpc.region}:${ownerAccountId}:vpc-peering-connection/*`,

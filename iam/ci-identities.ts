@@ -1,7 +1,7 @@
 import { partitionOf } from "../config/aws-regions";
-import type { Network } from "../model/network";
 import { accountsInUse } from "../model/accounts-in-use";
-import { policyDocument, sortedUnique, type PolicyDocument, type PolicyStatement } from "./policy-document";
+import type { Network } from "../model/network";
+import { type PolicyDocument, type PolicyStatement, policyDocument, sortedUnique } from "./policy-document";
 
 /** The two identities the GitHub workflows run as: pull-request plans and deploys. */
 export type CiKind = "plan" | "deploy";

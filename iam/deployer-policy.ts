@@ -1,7 +1,7 @@
 import { partitionOf } from "../config/aws-regions";
-import { SIDES, vpcOf, type Network, type Vpc } from "../model/network";
+import { type Network, SIDES, type Vpc, vpcOf } from "../model/network";
 import { ec2Arn } from "./arns";
-import { policyDocument, sortedUnique, type PolicyDocument, type PolicyStatement } from "./policy-document";
+import { type PolicyDocument, type PolicyStatement, policyDocument, sortedUnique } from "./policy-document";
 
 /**
  * The read calls Terraform makes for these resources, as the rehearsal
@@ -9,7 +9,11 @@ import { policyDocument, sortedUnique, type PolicyDocument, type PolicyStatement
  * delete and import (`rehearsal/observed-actions.json`). EC2 Describe* calls
  * have no resource-level permissions, so these are the only actions on "*".
  */
-export const TERRAFORM_READ_ACTIONS = ["ec2:DescribeRouteTables", "ec2:DescribeSecurityGroupRules", "ec2:DescribeVpcPeeringConnections"] as const;
+export const TERRAFORM_READ_ACTIONS = [
+  "ec2:DescribeRouteTables",
+  "ec2:DescribeSecurityGroupRules",
+  "ec2:DescribeVpcPeeringConnections",
+] as const;
 
 const readStatement: PolicyStatement = {
   Sid: "ReadForTerraform",
@@ -46,7 +50,9 @@ const arnEquals = (key: string, vpcs: readonly Vpc[]) => ({ ArnEquals: { [key]: 
 export function deployerPolicy(network: Network, accountName: string): PolicyDocument {
   const requester = sideOf(network, accountName, "requester");
   const accepter = sideOf(network, accountName, "accepter");
-  const requesterPeerings = sortedUnique(requester.own.map((vpc) => ec2Arn.peeringConnections(vpc, vpc.account.accountId)));
+  const requesterPeerings = sortedUnique(
+    requester.own.map((vpc) => ec2Arn.peeringConnections(vpc, vpc.account.accountId)),
+  );
   // A peering connection belongs to the requester's account, but AWS's own
   // example for accepting writes the accepter's account in its ARN. Both are
   // listed (in the accepter's region); the conditions pin both VPCs anyway.
@@ -64,7 +70,8 @@ export function deployerPolicy(network: Network, accountName: string): PolicyDoc
       const vpc = vpcOf(peering, side);
       if (vpc.account.name !== accountName) continue;
       routeTables.push(...peering.routes[side].map((route) => ec2Arn.routeTable(vpc, route.routeTableId)));
-      for (const rule of peering.ingress[side]) securityGroups.push(ec2Arn.securityGroup(vpc, rule.securityGroupId), ec2Arn.securityGroupRules(vpc));
+      for (const rule of peering.ingress[side])
+        securityGroups.push(ec2Arn.securityGroup(vpc, rule.securityGroupId), ec2Arn.securityGroupRules(vpc));
     }
   }
   const ruleArns = sortedUnique(securityGroups.filter((arn) => arn.endsWith(":security-group-rule/*")));
@@ -72,7 +79,12 @@ export function deployerPolicy(network: Network, accountName: string): PolicyDoc
   const statements: PolicyStatement[] = [];
   if (requester.peerings.length > 0) {
     statements.push(
-      { Sid: "CreatePeeringFromOwnVpcs", Effect: "Allow", Action: "ec2:CreateVpcPeeringConnection", Resource: sortedUnique(requester.own.map(ec2Arn.vpc)) },
+      {
+        Sid: "CreatePeeringFromOwnVpcs",
+        Effect: "Allow",
+        Action: "ec2:CreateVpcPeeringConnection",
+        Resource: sortedUnique(requester.own.map(ec2Arn.vpc)),
+      },
       {
         Sid: "CreatePeeringToConfiguredAccepters",
         Effect: "Allow",
@@ -90,7 +102,12 @@ export function deployerPolicy(network: Network, accountName: string): PolicyDoc
       {
         Sid: "ManageRequestedPeerings",
         Effect: "Allow",
-        Action: ["ec2:CreateTags", "ec2:DeleteTags", "ec2:DeleteVpcPeeringConnection", "ec2:ModifyVpcPeeringConnectionOptions"],
+        Action: [
+          "ec2:CreateTags",
+          "ec2:DeleteTags",
+          "ec2:DeleteVpcPeeringConnection",
+          "ec2:ModifyVpcPeeringConnectionOptions",
+        ],
         Resource: requesterPeerings,
         Condition: arnEquals("ec2:RequesterVpc", requester.own),
       },
@@ -98,7 +115,12 @@ export function deployerPolicy(network: Network, accountName: string): PolicyDoc
   }
   if (accepter.peerings.length > 0) {
     statements.push(
-      { Sid: "AcceptPeeringIntoOwnVpcs", Effect: "Allow", Action: "ec2:AcceptVpcPeeringConnection", Resource: sortedUnique(accepter.own.map(ec2Arn.vpc)) },
+      {
+        Sid: "AcceptPeeringIntoOwnVpcs",
+        Effect: "Allow",
+        Action: "ec2:AcceptVpcPeeringConnection",
+        Resource: sortedUnique(accepter.own.map(ec2Arn.vpc)),
+      },
       {
         Sid: "AcceptPeeringFromConfiguredRequesters",
         Effect: "Allow",
@@ -151,7 +173,12 @@ export function planPolicy(network: Network): PolicyDocument {
     const partition = partitionOf(backend.region as Parameters<typeof partitionOf>[0]);
     const prefix = backend.keyPrefix ? `${backend.keyPrefix}/` : "";
     statements.push(
-      { Sid: "ReadState", Effect: "Allow", Action: "s3:GetObject", Resource: `arn:${partition}:s3:::${backend.bucket}/${prefix}*` },
+      {
+        Sid: "ReadState",
+        Effect: "Allow",
+        Action: "s3:GetObject",
+        Resource: `arn:${partition}:s3:::${backend.bucket}/${prefix}*`,
+      },
       {
         Sid: "ListState",
         Effect: "Allow",

@@ -22,6 +22,8 @@ export function sortedUnique(values: Iterable<string>): string[] {
 
 /** A policy document from statements, dropping those with nothing to allow. */
 export function policyDocument(statements: readonly PolicyStatement[]): PolicyDocument {
-  const kept = statements.filter((s) => s.Resource === undefined || (Array.isArray(s.Resource) ? s.Resource.length > 0 : true));
+  const kept = statements.filter(
+    (s) => s.Resource === undefined || (Array.isArray(s.Resource) ? s.Resource.length > 0 : true),
+  );
   return { Version: "2012-10-17", Statement: kept };
 }

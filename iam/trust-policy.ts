@@ -1,5 +1,5 @@
 import type { Account, Network } from "../model/network";
-import { sortedUnique, type PolicyDocument } from "./policy-document";
+import { type PolicyDocument, sortedUnique } from "./policy-document";
 
 /** Who may assume each kind of account role. */
 export type AccountRoleKind = "deploy" | "plan";

@@ -4,7 +4,8 @@ import type { Account, Network } from "./network";
 export function accountsInUse(network: Network): Account[] {
   const used = new Map<string, Account>();
   for (const peering of network.peerings) {
-    for (const vpc of [peering.requester, peering.accepter]) if (!vpc.account.external) used.set(vpc.account.name, vpc.account);
+    for (const vpc of [peering.requester, peering.accepter])
+      if (!vpc.account.external) used.set(vpc.account.name, vpc.account);
   }
   return [...used.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,19 +1,26 @@
-import { partitionOf, type AwsRegion } from "../config/aws-regions";
-import { isExternalVpc, type IngressRuleConfig, type ParsedPeeringConfig, type PeeringEntryConfig, type VpcEntryConfig } from "../config/schema";
+import { type AwsRegion, partitionOf } from "../config/aws-regions";
+import {
+  type IngressRuleConfig,
+  isExternalVpc,
+  type ParsedPeeringConfig,
+  type PeeringEntryConfig,
+  type VpcEntryConfig,
+} from "../config/schema";
 
 type ExternalVpcConfig = Extract<VpcEntryConfig, { external: unknown }>["external"];
+
+import { type Cidr, cidr } from "../core/cidr";
 import { pathOf } from "../core/finding";
-import { cidr, type Cidr } from "../core/cidr";
 import {
-  bothSidesHaveIpv6,
-  otherSide,
-  SIDES,
   type Account,
+  bothSidesHaveIpv6,
   type IngressSource,
   type Network,
+  otherSide,
   type Peering,
   type PeeringIngressRule,
   type PeeringRoute,
+  SIDES,
   type Side,
   type Vpc,
 } from "./network";
@@ -123,7 +130,10 @@ function resolveRoutes(name: string, entry: PeeringEntryConfig, side: Side, side
   const basePath = pathOf("peerings", name, "routes", side);
   const routeTableIds = selection?.routeTableIds ?? own.routeTableIds;
   const destinations: Array<{ destination: Cidr; path: string }> = selection?.destinations
-    ? selection.destinations.map((text, index) => ({ destination: cidr(text), path: pathOf(basePath, "destinations", index) }))
+    ? selection.destinations.map((text, index) => ({
+        destination: cidr(text),
+        path: pathOf(basePath, "destinations", index),
+      }))
     : defaultDestinations(sides, peer).map((destination) => ({ destination, path: basePath }));
   return routeTableIds.flatMap((routeTableId) =>
     destinations.map(({ destination, path }) => ({ side, routeTableId, destination, path })),
@@ -157,7 +167,13 @@ function resolveIngressRule(
   };
   const sources: IngressSource[] =
     "securityGroupId" in rule.source
-      ? [{ kind: "securityGroup", securityGroupId: rule.source.securityGroupId, ownerAccountId: peer.account.accountId }]
+      ? [
+          {
+            kind: "securityGroup",
+            securityGroupId: rule.source.securityGroupId,
+            ownerAccountId: peer.account.accountId,
+          },
+        ]
       : "cidr" in rule.source
         ? [cidrSource(cidr(rule.source.cidr))]
         : defaultDestinations(sides, peer).map(cidrSource);

@@ -6,7 +6,10 @@ import type { PeeringIngressRule } from "./network";
  * `10.1.0.0/16` → `10-1-0-0_16` and `2600:1f18::/56` → `2600-1f18--_56`.
  */
 export function addressPart(value: string): string {
-  return value.replace(/[.:]/g, "-").replace(/\//g, "_").replace(/[^A-Za-z0-9_-]/g, "-");
+  return value
+    .replace(/[.:]/g, "-")
+    .replace(/\//g, "_")
+    .replace(/[^A-Za-z0-9_-]/g, "-");
 }
 
 /**
@@ -23,6 +26,7 @@ export function ingressRuleKey(rule: PeeringIngressRule): string {
       : rule.fromPort === rule.toPort
         ? `-${rule.fromPort}`
         : `-${rule.fromPort}-${rule.toPort}`;
-  const source = rule.source.kind === "securityGroup" ? rule.source.securityGroupId : addressPart(rule.source.cidr.text);
+  const source =
+    rule.source.kind === "securityGroup" ? rule.source.securityGroupId : addressPart(rule.source.cidr.text);
   return `${rule.securityGroupId}_${rule.protocol}${ports}_from_${source}`;
 }

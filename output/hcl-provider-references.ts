@@ -10,8 +10,9 @@ import { join } from "node:path";
 export function unquoteProviderReferences(hcl: string): string {
   return hcl
     .replace(/^(\s*provider\s*=\s*)"([A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)?)"[ \t]*$/gm, "$1$2")
-    .replace(/(\bdepends_on\s*=\s*\[)([^\]]*)\]/g, (_all, open: string, items: string) =>
-      `${open}${items.replace(/"([A-Za-z][\w-]*\.[A-Za-z0-9][\w-]*)"/g, "$1")}]`,
+    .replace(
+      /(\bdepends_on\s*=\s*\[)([^\]]*)\]/g,
+      (_all, open: string, items: string) => `${open}${items.replace(/"([A-Za-z][\w-]*\.[A-Za-z0-9][\w-]*)"/g, "$1")}]`,
     );
 }
 

@@ -21,5 +21,7 @@ export function outputErrorFrom(cause: unknown, path: string): OutputFolderError
     EEXIST: "a part of the path is a file, not a folder",
   };
   const reason = (code && why[code]) ?? (cause instanceof Error ? cause.message.split("\n")[0] : String(cause));
-  return new OutputFolderError(`cannot write the output folder ${path}: ${reason}; choose a folder you can write (CDKTF_OUTDIR or --output)`);
+  return new OutputFolderError(
+    `cannot write the output folder ${path}: ${reason}; choose a folder you can write (CDKTF_OUTDIR or --output)`,
+  );
 }

@@ -2,7 +2,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, statSync }
 import { homedir } from "node:os";
 import { dirname, isAbsolute, parse, relative, resolve } from "node:path";
 import { OutputFolderError, outputErrorFrom } from "./output-error";
-import { readOutputRecord, type OutputRecord } from "./output-record";
+import { type OutputRecord, readOutputRecord } from "./output-record";
 
 /** Where synth may write, once checked by {@link checkOutputFolder}. */
 export interface OutputFolder {
@@ -37,12 +37,17 @@ export interface ProtectedFolders {
  */
 export function checkOutputFolder(given: string, protect: ProtectedFolders): OutputFolder {
   if (given.trim() === "") {
-    throw new OutputFolderError("the output path is empty; set CDKTF_OUTDIR (or --output) to a folder such as cdktf.out");
+    throw new OutputFolderError(
+      "the output path is empty; set CDKTF_OUTDIR (or --output) to a folder such as cdktf.out",
+    );
   }
   let path = resolve(given);
   const link = lstatOrUndefined(path);
   if (link?.isSymbolicLink()) {
-    if (!existsSync(path)) throw new OutputFolderError(`the output folder ${given} is a symlink to nothing; point it at a folder or remove it`);
+    if (!existsSync(path))
+      throw new OutputFolderError(
+        `the output folder ${given} is a symlink to nothing; point it at a folder or remove it`,
+      );
     path = realpathSync(path);
   }
   const guarded: Array<[string, string]> = [
@@ -50,7 +55,10 @@ export function checkOutputFolder(given: string, protect: ProtectedFolders): Out
     [protect.home ?? homedir(), "your home folder"],
   ];
   for (const [folder, what] of guarded) {
-    if (samePath(path, folder)) throw new OutputFolderError(`refusing to write the output into ${given}: it is ${what}; use a folder of its own such as cdktf.out`);
+    if (samePath(path, folder))
+      throw new OutputFolderError(
+        `refusing to write the output into ${given}: it is ${what}; use a folder of its own such as cdktf.out`,
+      );
   }
   for (const [folder, what] of [
     [protect.projectDir, "the project folder"],
@@ -67,7 +75,10 @@ export function checkOutputFolder(given: string, protect: ProtectedFolders): Out
     createParent(path, given);
     return { given, path };
   }
-  if (!stat.isDirectory()) throw new OutputFolderError(`the output path ${given} is a file, not a folder; move the file or choose another folder`);
+  if (!stat.isDirectory())
+    throw new OutputFolderError(
+      `the output path ${given} is a file, not a folder; move the file or choose another folder`,
+    );
   const previous = readOutputRecord(path);
   if (!previous && readdirSync(path).length > 0) {
     throw new OutputFolderError(

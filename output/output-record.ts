@@ -31,7 +31,11 @@ export function startOutputRecord(dir: string): void {
 
 /** Marks a folder as a complete output, listing every file in it as written by synth. */
 export function completeOutputRecord(dir: string): OutputRecord {
-  const record: OutputRecord = { writtenBy: WRITER, complete: true, files: listFiles(dir).filter((f) => f !== OUTPUT_RECORD) };
+  const record: OutputRecord = {
+    writtenBy: WRITER,
+    complete: true,
+    files: listFiles(dir).filter((f) => f !== OUTPUT_RECORD),
+  };
   writeRecord(dir, record);
   return record;
 }
@@ -52,8 +56,13 @@ export function readOutputRecord(dir: string): OutputRecord | undefined {
 export function parseRecord(file: string): OutputRecord | undefined {
   try {
     const value = JSON.parse(readFileSync(file, "utf8")) as Partial<OutputRecord>;
-    if (value.writtenBy !== WRITER || typeof value.complete !== "boolean" || !Array.isArray(value.files)) return undefined;
-    return { writtenBy: WRITER, complete: value.complete, files: value.files.filter((f): f is string => typeof f === "string") };
+    if (value.writtenBy !== WRITER || typeof value.complete !== "boolean" || !Array.isArray(value.files))
+      return undefined;
+    return {
+      writtenBy: WRITER,
+      complete: value.complete,
+      files: value.files.filter((f): f is string => typeof f === "string"),
+    };
   } catch {
     return undefined;
   }
@@ -66,13 +75,16 @@ function legacyRecord(dir: string): OutputRecord | undefined {
   } catch {
     return undefined;
   }
-  if (typeof manifest.version !== "string" || typeof manifest.stacks !== "object" || manifest.stacks === null) return undefined;
+  if (typeof manifest.version !== "string" || typeof manifest.stacks !== "object" || manifest.stacks === null)
+    return undefined;
   if (!readdirSync(dir).every((entry) => LEGACY_ENTRIES.has(entry))) return undefined;
   const stackFiles = Object.values(manifest.stacks).flatMap((stack) =>
     typeof stack.synthesizedStackPath === "string" ? [stack.synthesizedStackPath.replace(/^\.\//, "")] : [],
   );
   const iamFiles = existsSync(join(dir, "iam")) ? readdirSync(join(dir, "iam")).map((name) => `iam/${name}`) : [];
-  const files = ["manifest.json", "peering-report.md", ...stackFiles, ...iamFiles].filter((f) => existsSync(join(dir, f)));
+  const files = ["manifest.json", "peering-report.md", ...stackFiles, ...iamFiles].filter((f) =>
+    existsSync(join(dir, f)),
+  );
   return { writtenBy: WRITER, complete: true, files: files.sort() };
 }
 

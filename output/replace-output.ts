@@ -3,7 +3,14 @@ import { basename, dirname, join } from "node:path";
 import { outputErrorFrom } from "./output-error";
 import { checkOutputFolder, type ProtectedFolders } from "./output-folder";
 import { isProcessAlive, lockOutputFolder } from "./output-lock";
-import { completeOutputRecord, OUTPUT_RECORD, parseRecord, readOutputRecord, startOutputRecord, type OutputRecord } from "./output-record";
+import {
+  completeOutputRecord,
+  OUTPUT_RECORD,
+  type OutputRecord,
+  parseRecord,
+  readOutputRecord,
+  startOutputRecord,
+} from "./output-record";
 
 /** Where the stack folders of stacks that are no longer synthesized are kept, inside the output folder. */
 export const RETIRED_DIR = "retired";
@@ -39,7 +46,11 @@ export interface ReplaceOutputResult {
  *
  * @throws OutputFolderError when the folder may not be replaced or cannot be written
  */
-export function replaceOutput(given: string, protect: ProtectedFolders, write: (staging: string) => void): ReplaceOutputResult {
+export function replaceOutput(
+  given: string,
+  protect: ProtectedFolders,
+  write: (staging: string) => void,
+): ReplaceOutputResult {
   const first = checkOutputFolder(given, protect);
   const release = lockOutputFolder(first.path, given);
   try {
@@ -89,7 +100,12 @@ export function replaceOutput(given: string, protect: ProtectedFolders, write: (
  * now has the name of a file you kept is not overwritten: yours moves to
  * `<name>.kept`.
  */
-function carryOver(oldDir: string, newDir: string, record: OutputRecord, result: { retiredStacks: string[]; notes: string[] }): void {
+function carryOver(
+  oldDir: string,
+  newDir: string,
+  record: OutputRecord,
+  result: { retiredStacks: string[]; notes: string[] },
+): void {
   const written = new Set(record.files);
   const foldersWithWrittenFiles = new Set(record.files.flatMap((file) => ancestorsOf(file)));
   const walk = (rel: string) => {

@@ -1,15 +1,15 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { TerraformStack } from "cdktf";
-import type { Network } from "../model/network";
 import type { RoleMode } from "../config/role-mode";
+import type { Finding } from "../core/finding";
+import type { Network } from "../model/network";
 import { renderPeeringReport } from "../report/peering-report";
 import { readStackSummaries, summarizeStack } from "../report/stack-summary";
-import type { Finding } from "../core/finding";
-import { IAM_DIR, writeIamDocuments } from "./write-iam-documents";
 import { buildApp } from "../stacks/synthesize";
 import { unquoteStackProviderReferences } from "./hcl-provider-references";
 import { RETIRED_DIR, replaceOutput } from "./replace-output";
+import { IAM_DIR, writeIamDocuments } from "./write-iam-documents";
 
 /** The reviewer's report, written beside the stacks by every synth. */
 export const REPORT_FILE = "peering-report.md";
@@ -65,7 +65,9 @@ export function synthesizeNetwork(network: Network, outdir: string, options: Syn
     // `cdktf synth --hcl` makes the app write HCL; the summaries then come from the stacks in memory.
     if (app.hclOutput) unquoteStackProviderReferences(staging);
     const stacks = app.hclOutput
-      ? app.node.children.filter(TerraformStack.isStack).map((stack) => summarizeStack(stack.node.id, stack.toTerraform()))
+      ? app.node.children
+          .filter(TerraformStack.isStack)
+          .map((stack) => summarizeStack(stack.node.id, stack.toTerraform()))
       : readStackSummaries(staging);
     stackNames = stacks.map((stack) => stack.name);
     const report = renderPeeringReport({ network, warnings: options.warnings ?? [], stacks });
@@ -80,7 +82,13 @@ export function synthesizeNetwork(network: Network, outdir: string, options: Syn
         "If its state still holds resources, they are no longer managed: run terraform destroy there, or put its account back under accounts",
     ),
   ];
-  return { stacks: stackNames, retiredStacks: replaced.retiredStacks, iamDocuments: network.iam !== undefined, files: replaced.files, notes };
+  return {
+    stacks: stackNames,
+    retiredStacks: replaced.retiredStacks,
+    iamDocuments: network.iam !== undefined,
+    files: replaced.files,
+    notes,
+  };
 }
 
 /** The nearest folder above this module (or the bundle that holds it) with a package.json: the project root. */

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Network } from "../model/network";
 import { accountDocumentFiles } from "../iam/account-documents";
+import type { Network } from "../model/network";
 
 /** Where every synth (and `npm run iam`) writes the account roles' IAM documents, when the config has `iam`. */
 export const IAM_DIR = "iam";

@@ -30,7 +30,9 @@ const tagKeys = (tags: Record<string, string>): Record<string, string[]> =>
   Object.fromEntries(Object.entries(tags).map(([k, v]) => [`ec2:ResourceTag/${k}`, [v]]));
 
 /** `vpc`: arn:${Partition}:ec2:${Region}:${Account}:vpc/${VpcId}; keys ec2:VpcID, ec2:Region, ec2:ResourceTag/. */
-export function vpcResource(vpc: Pick<VpcState, "id" | "account" | "region"> & { tags?: Record<string, string> }): ResourceCheck {
+export function vpcResource(
+  vpc: Pick<VpcState, "id" | "account" | "region"> & { tags?: Record<string, string> },
+): ResourceCheck {
   return {
     arn: ec2ArnOf(vpc.region, vpc.account, "vpc", vpc.id),
     context: { "ec2:VpcID": [vpc.id], "ec2:Region": [vpc.region], ...tagKeys(vpc.tags ?? {}) },
@@ -82,8 +84,16 @@ export function securityGroupResource(g: SecurityGroupState): ResourceCheck {
 }
 
 /** `security-group-rule`: arn:${Partition}:ec2:${Region}:${Account}:security-group-rule/${SecurityGroupRuleId}; keys ec2:Region, ec2:ResourceTag/. */
-export function securityGroupRuleResource(r: { id: string; account: string; region: string; tags: Record<string, string> }): ResourceCheck {
-  return { arn: ec2ArnOf(r.region, r.account, "security-group-rule", r.id), context: { "ec2:Region": [r.region], ...tagKeys(r.tags) } };
+export function securityGroupRuleResource(r: {
+  id: string;
+  account: string;
+  region: string;
+  tags: Record<string, string>;
+}): ResourceCheck {
+  return {
+    arn: ec2ArnOf(r.region, r.account, "security-group-rule", r.id),
+    context: { "ec2:Region": [r.region], ...tagKeys(r.tags) },
+  };
 }
 
 /** The resource behind an id, for CreateTags/DeleteTags. */

@@ -1,5 +1,5 @@
-import { list, str, strings } from "./query";
 import type { QueryParams } from "./query";
+import { list, str, strings } from "./query";
 import { AwsError } from "./xml";
 
 /**
@@ -14,7 +14,12 @@ import { AwsError } from "./xml";
 export type FilterField<T> = (item: T, name: string) => readonly string[] | undefined;
 
 const wildcard = (pattern: string, value: string) =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`).test(value);
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
+  ).test(value);
 
 /** Keeps the items every filter of the request admits. */
 export function applyFilters<T extends { tags: Record<string, string> }>(
@@ -35,7 +40,11 @@ export function applyFilters<T extends { tags: Record<string, string> }>(
       } else {
         have = field(item, name);
       }
-      if (have === undefined) throw new AwsError("InvalidParameterValue", `local AWS: ${action} filter "${name}" is not implemented (rehearsal/ec2-filters.ts)`);
+      if (have === undefined)
+        throw new AwsError(
+          "InvalidParameterValue",
+          `local AWS: ${action} filter "${name}" is not implemented (rehearsal/ec2-filters.ts)`,
+        );
       return values.some((v) => have.some((h) => wildcard(v, h)));
     }),
   );

@@ -1,11 +1,11 @@
 import { peeringResource, vpcResource } from "./arns";
 import { cidrsOverlap } from "./cidrs";
-import { applyFilters } from "./ec2-filters";
 import type { CallContext, Handler } from "./ec2-context";
+import { applyFilters } from "./ec2-filters";
 import { peeringXml, tagSpecificationTags } from "./ec2-render";
 import { tagSpecifications } from "./ec2-tags";
 import { bool, str, strings, struct } from "./query";
-import { type PeeringState, newId, peeringVisible } from "./world";
+import { newId, type PeeringState, peeringVisible } from "./world";
 import { AwsError, items } from "./xml";
 
 /**
@@ -19,8 +19,11 @@ import { AwsError, items } from "./xml";
 
 /** The live connection `id` as the caller sees it, or InvalidVpcPeeringConnectionID.NotFound. */
 export function visiblePeering(ctx: CallContext, id: string | undefined): PeeringState {
-  const p = ctx.world.peerings.find((c) => c.id === id && c.status !== "deleted" && peeringVisible(c, ctx.account, ctx.region));
-  if (!p) throw new AwsError("InvalidVpcPeeringConnectionID.NotFound", `The vpcPeeringConnection ID '${id}' does not exist`);
+  const p = ctx.world.peerings.find(
+    (c) => c.id === id && c.status !== "deleted" && peeringVisible(c, ctx.account, ctx.region),
+  );
+  if (!p)
+    throw new AwsError("InvalidVpcPeeringConnectionID.NotFound", `The vpcPeeringConnection ID '${id}' does not exist`);
   return p;
 }
 
@@ -52,7 +55,9 @@ export const createVpcPeeringConnection: Handler = (ctx) => {
   const resource = peeringResource(connection, ctx.account, ctx.region);
   ctx.authorize("ec2:CreateVpcPeeringConnection", [vpcResource(vpc), resource]);
   if (Object.keys(tags).length > 0) {
-    ctx.authorize("ec2:CreateTags", [{ arn: resource.arn, context: { ...resource.context, "ec2:CreateAction": ["CreateVpcPeeringConnection"] } }]);
+    ctx.authorize("ec2:CreateTags", [
+      { arn: resource.arn, context: { ...resource.context, "ec2:CreateAction": ["CreateVpcPeeringConnection"] } },
+    ]);
   }
   // One connection per VPC pair: "You cannot have more than one VPC peering connection between the same two VPCs at the same time."
   const duplicate = ctx.world.peerings.find(
@@ -60,7 +65,11 @@ export const createVpcPeeringConnection: Handler = (ctx) => {
       (p.status === "active" || p.status === "pending-acceptance") &&
       [p.requester.vpcId, p.accepter.vpcId].sort().join() === [vpc.id, peerVpcId].sort().join(),
   );
-  if (duplicate) throw new AwsError("VpcPeeringConnectionAlreadyExists", `A VPC peering connection ${duplicate.id} already exists between ${vpc.id} and ${peerVpcId}`);
+  if (duplicate)
+    throw new AwsError(
+      "VpcPeeringConnectionAlreadyExists",
+      `A VPC peering connection ${duplicate.id} already exists between ${vpc.id} and ${peerVpcId}`,
+    );
   if (Object.keys(tags).length > 0) connection.tags[ctx.account] = tags;
   if (!peer) {
     connection.status = "failed";
@@ -88,7 +97,9 @@ export const createVpcPeeringConnection: Handler = (ctx) => {
  */
 export const acceptVpcPeeringConnection: Handler = (ctx) => {
   const p = visiblePeering(ctx, str(ctx.params, "VpcPeeringConnectionId"));
-  const accepterVpc = ctx.world.vpcs.find((v) => v.id === p.accepter.vpcId && v.account === p.accepter.account && v.region === p.accepter.region);
+  const accepterVpc = ctx.world.vpcs.find(
+    (v) => v.id === p.accepter.vpcId && v.account === p.accepter.account && v.region === p.accepter.region,
+  );
   ctx.authorize("ec2:AcceptVpcPeeringConnection", [
     peeringResource(p, ctx.account, ctx.region),
     vpcResource(accepterVpc ?? { id: p.accepter.vpcId, account: p.accepter.account, region: p.accepter.region }),
@@ -99,7 +110,8 @@ export const acceptVpcPeeringConnection: Handler = (ctx) => {
       `User ${ctx.account} cannot accept peering ${p.id}: only the accepter account ${p.accepter.account} may, in ${p.accepter.region}`,
     );
   }
-  if (p.status !== "pending-acceptance") throw new AwsError("InvalidStateTransition", `Peering ${p.id} is in state ${p.status}, not pending-acceptance`);
+  if (p.status !== "pending-acceptance")
+    throw new AwsError("InvalidStateTransition", `Peering ${p.id} is in state ${p.status}, not pending-acceptance`);
   p.status = "active";
   p.message = "Active";
   return { vpcPeeringConnection: peeringXml(ctx.world, p, ctx.account) };
@@ -120,9 +132,13 @@ export const deleteVpcPeeringConnection: Handler = (ctx) => {
   const isRequester = p.requester.account === ctx.account && p.requester.region === ctx.region;
   const isAccepter = p.accepter.account === ctx.account && p.accepter.region === ctx.region;
   if (p.status === "pending-acceptance" && !isRequester) {
-    throw new AwsError("OperationNotPermitted", `Only the requester ${p.requester.account} may delete ${p.id} while it is pending-acceptance`);
+    throw new AwsError(
+      "OperationNotPermitted",
+      `Only the requester ${p.requester.account} may delete ${p.id} while it is pending-acceptance`,
+    );
   }
-  if (!isRequester && !isAccepter) throw new AwsError("OperationNotPermitted", `Account ${ctx.account} owns neither VPC of ${p.id}`);
+  if (!isRequester && !isAccepter)
+    throw new AwsError("OperationNotPermitted", `Account ${ctx.account} owns neither VPC of ${p.id}`);
   p.status = "deleted";
   p.message = `Deleted by ${ctx.account}`;
   return { return: true };
@@ -140,7 +156,11 @@ export const deleteVpcPeeringConnection: Handler = (ctx) => {
 export const modifyVpcPeeringConnectionOptions: Handler = (ctx) => {
   const p = visiblePeering(ctx, str(ctx.params, "VpcPeeringConnectionId"));
   ctx.authorize("ec2:ModifyVpcPeeringConnectionOptions", [peeringResource(p, ctx.account, ctx.region)]);
-  if (p.status !== "active") throw new AwsError("InvalidStateTransition", `Peering ${p.id} is ${p.status}; options can only be modified on an active peering`);
+  if (p.status !== "active")
+    throw new AwsError(
+      "InvalidStateTransition",
+      `Peering ${p.id} is ${p.status}; options can only be modified on an active peering`,
+    );
   const result: Record<string, unknown> = {};
   for (const [param, side, key] of [
     ["RequesterPeeringConnectionOptions", p.requester, "requesterPeeringConnectionOptions"],
@@ -156,7 +176,11 @@ export const modifyVpcPeeringConnectionOptions: Handler = (ctx) => {
     }
     const dns = bool(options, "AllowDnsResolutionFromRemoteVpc");
     if (dns !== undefined) side.allowDnsResolutionFromRemoteVpc = dns;
-    result[key] = { allowDnsResolutionFromRemoteVpc: side.allowDnsResolutionFromRemoteVpc, allowEgressFromLocalClassicLinkToRemoteVpc: false, allowEgressFromLocalVpcToRemoteClassicLink: false };
+    result[key] = {
+      allowDnsResolutionFromRemoteVpc: side.allowDnsResolutionFromRemoteVpc,
+      allowEgressFromLocalClassicLinkToRemoteVpc: false,
+      allowEgressFromLocalVpcToRemoteClassicLink: false,
+    };
   }
   return result;
 };
@@ -173,9 +197,15 @@ export const describeVpcPeeringConnections: Handler = (ctx) => {
   const ids = strings(ctx.params, "VpcPeeringConnectionId");
   const visible = ctx.world.peerings.filter((p) => peeringVisible(p, ctx.account, ctx.region));
   for (const id of ids) {
-    if (!visible.some((p) => p.id === id)) throw new AwsError("InvalidVpcPeeringConnectionID.NotFound", `The vpcPeeringConnection ID '${id}' does not exist`);
+    if (!visible.some((p) => p.id === id))
+      throw new AwsError(
+        "InvalidVpcPeeringConnectionID.NotFound",
+        `The vpcPeeringConnection ID '${id}' does not exist`,
+      );
   }
-  const chosen = visible.filter((p) => ids.length === 0 || ids.includes(p.id)).map((p) => ({ ...p, tags: p.tags[ctx.account] ?? {}, p }));
+  const chosen = visible
+    .filter((p) => ids.length === 0 || ids.includes(p.id))
+    .map((p) => ({ ...p, tags: p.tags[ctx.account] ?? {}, p }));
   const filtered = applyFilters("DescribeVpcPeeringConnections", ctx.params, chosen, ({ p }, name) => {
     switch (name) {
       case "vpc-peering-connection-id":

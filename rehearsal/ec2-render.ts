@@ -1,5 +1,5 @@
-import { items } from "./xml";
 import type { PeeringSide, PeeringState, Tags, World } from "./world";
+import { items } from "./xml";
 
 /** EC2's `tagSet`. */
 export function tagSet(tags: Tags | undefined): unknown {
@@ -40,6 +40,8 @@ export function peeringXml(world: World, p: PeeringState, account: string): Reco
     accepterVpcInfo: sideXml(world, p.accepter, active),
     status: { code: p.status, message: p.message },
     tagSet: tagSet(p.tags[account]),
-    ...(p.status === "pending-acceptance" ? { expirationTime: new Date(Date.now() + 7 * 86400_000).toISOString() } : {}),
+    ...(p.status === "pending-acceptance"
+      ? { expirationTime: new Date(Date.now() + 7 * 86400_000).toISOString() }
+      : {}),
   };
 }

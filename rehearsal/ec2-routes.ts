@@ -1,6 +1,6 @@
 import { routeTableResource } from "./arns";
-import { applyFilters } from "./ec2-filters";
 import type { CallContext, Handler } from "./ec2-context";
+import { applyFilters } from "./ec2-filters";
 import { tagSet } from "./ec2-render";
 import { str, strings } from "./query";
 import type { RouteState, RouteTableState, World } from "./world";
@@ -25,21 +25,50 @@ function destinationOf(ctx: CallContext): { key: "destinationCidrBlock" | "desti
   const v6 = str(ctx.params, "DestinationIpv6CidrBlock");
   if (v4) return { key: "destinationCidrBlock", value: v4 };
   if (v6) return { key: "destinationIpv6CidrBlock", value: v6 };
-  if (str(ctx.params, "DestinationPrefixListId")) throw new AwsError("InvalidParameterValue", "local AWS: prefix-list routes are not implemented (rehearsal/ec2-routes.ts)");
-  throw new AwsError("MissingParameter", "The request must contain the parameter DestinationCidrBlock or DestinationIpv6CidrBlock");
+  if (str(ctx.params, "DestinationPrefixListId"))
+    throw new AwsError(
+      "InvalidParameterValue",
+      "local AWS: prefix-list routes are not implemented (rehearsal/ec2-routes.ts)",
+    );
+  throw new AwsError(
+    "MissingParameter",
+    "The request must contain the parameter DestinationCidrBlock or DestinationIpv6CidrBlock",
+  );
 }
 
 /** The target of a Create/ReplaceRoute: only peering connections are modelled; other targets answer a loud error. */
 function targetOf(ctx: CallContext, table: RouteTableState): Pick<RouteState, "vpcPeeringConnectionId" | "gatewayId"> {
   const pcx = str(ctx.params, "VpcPeeringConnectionId");
-  for (const other of ["GatewayId", "NatGatewayId", "TransitGatewayId", "NetworkInterfaceId", "InstanceId", "EgressOnlyInternetGatewayId", "LocalGatewayId", "CarrierGatewayId", "VpcEndpointId", "CoreNetworkArn"]) {
-    if (str(ctx.params, other)) throw new AwsError("InvalidParameterValue", `local AWS: route target ${other} is not implemented (rehearsal/ec2-routes.ts)`);
+  for (const other of [
+    "GatewayId",
+    "NatGatewayId",
+    "TransitGatewayId",
+    "NetworkInterfaceId",
+    "InstanceId",
+    "EgressOnlyInternetGatewayId",
+    "LocalGatewayId",
+    "CarrierGatewayId",
+    "VpcEndpointId",
+    "CoreNetworkArn",
+  ]) {
+    if (str(ctx.params, other))
+      throw new AwsError(
+        "InvalidParameterValue",
+        `local AWS: route target ${other} is not implemented (rehearsal/ec2-routes.ts)`,
+      );
   }
   if (!pcx) throw new AwsError("MissingParameter", "The request must contain a route target");
   const p = ctx.world.peerings.find((c) => c.id === pcx && c.status !== "deleted");
   // The connection must join the table's VPC to another one.
-  const joins = p && ((p.requester.vpcId === table.vpcId && p.requester.account === table.account) || (p.accepter.vpcId === table.vpcId && p.accepter.account === table.account));
-  if (!p || !joins) throw new AwsError("InvalidVpcPeeringConnectionID.NotFound", `The vpcPeeringConnection ID '${pcx}' does not exist for ${table.vpcId}`);
+  const joins =
+    p &&
+    ((p.requester.vpcId === table.vpcId && p.requester.account === table.account) ||
+      (p.accepter.vpcId === table.vpcId && p.accepter.account === table.account));
+  if (!p || !joins)
+    throw new AwsError(
+      "InvalidVpcPeeringConnectionID.NotFound",
+      `The vpcPeeringConnection ID '${pcx}' does not exist for ${table.vpcId}`,
+    );
   return { vpcPeeringConnectionId: pcx };
 }
 
@@ -79,7 +108,8 @@ export const replaceRoute: Handler = (ctx) => {
   ctx.authorize("ec2:ReplaceRoute", [routeTableResource(table)]);
   const dest = destinationOf(ctx);
   const index = table.routes.findIndex((r) => r[dest.key] === dest.value);
-  if (index < 0 || table.routes[index].origin !== "CreateRoute") throw new AwsError("InvalidRoute.NotFound", `There is no route defined for '${dest.value}' in the route table.`);
+  if (index < 0 || table.routes[index].origin !== "CreateRoute")
+    throw new AwsError("InvalidRoute.NotFound", `There is no route defined for '${dest.value}' in the route table.`);
   table.routes[index] = { [dest.key]: dest.value, ...targetOf(ctx, table), origin: "CreateRoute" };
   return { return: true };
 };
@@ -95,8 +125,10 @@ export const deleteRoute: Handler = (ctx) => {
   ctx.authorize("ec2:DeleteRoute", [routeTableResource(table)]);
   const dest = destinationOf(ctx);
   const index = table.routes.findIndex((r) => r[dest.key] === dest.value);
-  if (index < 0) throw new AwsError("InvalidRoute.NotFound", `There is no route defined for '${dest.value}' in the route table.`);
-  if (table.routes[index].origin === "CreateRouteTable") throw new AwsError("InvalidParameterValue", `cannot remove local route ${dest.value} in route table ${table.id}`);
+  if (index < 0)
+    throw new AwsError("InvalidRoute.NotFound", `There is no route defined for '${dest.value}' in the route table.`);
+  if (table.routes[index].origin === "CreateRouteTable")
+    throw new AwsError("InvalidParameterValue", `cannot remove local route ${dest.value} in route table ${table.id}`);
   table.routes.splice(index, 1);
   return { return: true };
 };
@@ -118,7 +150,14 @@ export function routeTableXml(world: World, t: RouteTableState): Record<string, 
       })),
     ),
     associationSet: t.main
-      ? items([{ routeTableAssociationId: `rtbassoc-${t.id.slice(4)}`, routeTableId: t.id, main: true, associationState: { state: "associated" } }])
+      ? items([
+          {
+            routeTableAssociationId: `rtbassoc-${t.id.slice(4)}`,
+            routeTableId: t.id,
+            main: true,
+            associationState: { state: "associated" },
+          },
+        ])
       : "",
     propagatingVgwSet: "",
     tagSet: tagSet(t.tags),
@@ -135,7 +174,9 @@ export const describeRouteTables: Handler = (ctx) => {
   ctx.authorize("ec2:DescribeRouteTables", [{ arn: "*", context: {} }]);
   const ids = strings(ctx.params, "RouteTableId");
   const mine = ctx.world.routeTables.filter((t) => t.account === ctx.account && t.region === ctx.region);
-  for (const id of ids) if (!mine.some((t) => t.id === id)) throw new AwsError("InvalidRouteTableID.NotFound", `The routeTable ID '${id}' does not exist`);
+  for (const id of ids)
+    if (!mine.some((t) => t.id === id))
+      throw new AwsError("InvalidRouteTableID.NotFound", `The routeTable ID '${id}' does not exist`);
   const chosen = mine.filter((t) => ids.length === 0 || ids.includes(t.id));
   const filtered = applyFilters("DescribeRouteTables", ctx.params, chosen, (t, name) => {
     switch (name) {

@@ -1,9 +1,9 @@
 import { securityGroupResource, securityGroupRuleResource } from "./arns";
-import { applyFilters } from "./ec2-filters";
 import type { CallContext, Handler } from "./ec2-context";
+import { applyFilters } from "./ec2-filters";
 import { tagSet, tagSpecificationTags } from "./ec2-render";
 import { tagSpecifications } from "./ec2-tags";
-import { list, str, strings, struct, type QueryValue } from "./query";
+import { list, type QueryValue, str, strings, struct } from "./query";
 import { newId, type SecurityGroupRuleState, type SecurityGroupState, type World } from "./world";
 import { AwsError, items } from "./xml";
 
@@ -39,7 +39,11 @@ function sameRule(a: RuleShape, b: RuleShape): boolean {
   );
 }
 
-function ports(protocol: string, from: string | undefined, to: string | undefined): { fromPort: number; toPort: number } {
+function ports(
+  protocol: string,
+  from: string | undefined,
+  to: string | undefined,
+): { fromPort: number; toPort: number } {
   if (protocol === "-1") return { fromPort: -1, toPort: -1 };
   return { fromPort: from === undefined ? -1 : Number(from), toPort: to === undefined ? -1 : Number(to) };
 }
@@ -50,13 +54,20 @@ function rulesOfPermission(ctx: CallContext, group: SecurityGroupState, permissi
   const ipProtocol = PROTOCOL_NAMES[raw] ?? raw;
   const base = { ipProtocol, ...ports(ipProtocol, str(permission, "FromPort"), str(permission, "ToPort")) };
   const out: RuleShape[] = [];
-  for (const r of list(permission, "IpRanges")) out.push({ ...base, cidrIpv4: str(r, "CidrIp"), description: str(r, "Description") });
-  for (const r of list(permission, "Ipv6Ranges")) out.push({ ...base, cidrIpv6: str(r, "CidrIpv6"), description: str(r, "Description") });
-  for (const r of list(permission, "PrefixListIds")) out.push({ ...base, prefixListId: str(r, "PrefixListId"), description: str(r, "Description") });
+  for (const r of list(permission, "IpRanges"))
+    out.push({ ...base, cidrIpv4: str(r, "CidrIp"), description: str(r, "Description") });
+  for (const r of list(permission, "Ipv6Ranges"))
+    out.push({ ...base, cidrIpv6: str(r, "CidrIpv6"), description: str(r, "Description") });
+  for (const r of list(permission, "PrefixListIds"))
+    out.push({ ...base, prefixListId: str(r, "PrefixListId"), description: str(r, "Description") });
   for (const r of list(permission, "Groups")) {
     const groupId = str(r, "GroupId");
     const userId = str(r, "UserId") ?? ctx.account;
-    out.push({ ...base, referencedGroup: { groupId: groupId ?? "", userId: checkReference(ctx.world, group, groupId, userId) }, description: str(r, "Description") });
+    out.push({
+      ...base,
+      referencedGroup: { groupId: groupId ?? "", userId: checkReference(ctx.world, group, groupId, userId) },
+      description: str(r, "Description"),
+    });
   }
   return out;
 }
@@ -67,7 +78,11 @@ function rulesOfPermission(ctx: CallContext, group: SecurityGroupState, permissi
  */
 function checkReference(world: World, group: SecurityGroupState, groupId: string | undefined, userId: string): string {
   const ref = world.securityGroups.find((g) => g.id === groupId && g.account === userId);
-  if (!ref) throw new AwsError("InvalidGroup.NotFound", `You have specified a security group '${userId}/${groupId}' that does not exist`);
+  if (!ref)
+    throw new AwsError(
+      "InvalidGroup.NotFound",
+      `You have specified a security group '${userId}/${groupId}' that does not exist`,
+    );
   if (ref.vpcId === group.vpcId && ref.account === group.account) return userId;
   const peered = world.peerings.some(
     (p) =>
@@ -102,7 +117,15 @@ function ruleXml(r: SecurityGroupRuleState, world: World): Record<string, unknow
     ...(r.cidrIpv4 ? { cidrIpv4: r.cidrIpv4 } : {}),
     ...(r.cidrIpv6 ? { cidrIpv6: r.cidrIpv6 } : {}),
     ...(r.prefixListId ? { prefixListId: r.prefixListId } : {}),
-    ...(ref ? { referencedGroupInfo: { groupId: ref.groupId, userId: ref.userId, ...(refGroup ? { vpcId: refGroup.vpcId } : {}) } } : {}),
+    ...(ref
+      ? {
+          referencedGroupInfo: {
+            groupId: ref.groupId,
+            userId: ref.userId,
+            ...(refGroup ? { vpcId: refGroup.vpcId } : {}),
+          },
+        }
+      : {}),
     ...(r.description !== undefined ? { description: r.description } : {}),
     securityGroupRuleArn: securityGroupRuleResource(r).arn,
     tagSet: tagSet(r.tags),
@@ -123,14 +146,21 @@ export const authorizeSecurityGroupIngress: Handler = (ctx) => {
   const group = ownGroup(ctx, str(ctx.params, "GroupId"));
   ctx.authorize("ec2:AuthorizeSecurityGroupIngress", [securityGroupResource(group)]);
   if (str(ctx.params, "IpProtocol") || str(ctx.params, "CidrIp")) {
-    throw new AwsError("InvalidParameterValue", "local AWS: the flat (non-IpPermissions) form of AuthorizeSecurityGroupIngress is not implemented");
+    throw new AwsError(
+      "InvalidParameterValue",
+      "local AWS: the flat (non-IpPermissions) form of AuthorizeSecurityGroupIngress is not implemented",
+    );
   }
   const tags = tagSpecificationTags(tagSpecifications(ctx.params), "security-group-rule");
   const shapes = list(ctx.params, "IpPermissions").flatMap((p) => rulesOfPermission(ctx, group, p));
   const existing = ctx.world.rules.filter((r) => r.groupId === group.id && r.account === group.account && !r.isEgress);
   for (const shape of shapes) {
     if (existing.some((r) => sameRule(r, shape))) {
-      const source = shape.cidrIpv4 ?? shape.cidrIpv6 ?? shape.prefixListId ?? `${shape.referencedGroup?.userId}/${shape.referencedGroup?.groupId}`;
+      const source =
+        shape.cidrIpv4 ??
+        shape.cidrIpv6 ??
+        shape.prefixListId ??
+        `${shape.referencedGroup?.userId}/${shape.referencedGroup?.groupId}`;
       throw new AwsError(
         "InvalidPermission.Duplicate",
         `the specified rule "peer: ${source}, ${shape.ipProtocol.toUpperCase()}, from port: ${shape.fromPort}, to port: ${shape.toPort}, ALLOW" already exists`,
@@ -141,14 +171,29 @@ export const authorizeSecurityGroupIngress: Handler = (ctx) => {
   for (const family of [false, true]) {
     const count = existing.filter((r) => v6(r) === family).length + shapes.filter((r) => v6(r) === family).length;
     if (count > ctx.world.rulesPerGroup) {
-      throw new AwsError("RulesPerSecurityGroupLimitExceeded", `The maximum number of rules per security group (${ctx.world.rulesPerGroup}) has been reached.`);
+      throw new AwsError(
+        "RulesPerSecurityGroupLimitExceeded",
+        `The maximum number of rules per security group (${ctx.world.rulesPerGroup}) has been reached.`,
+      );
     }
   }
-  const created = shapes.map((shape): SecurityGroupRuleState => ({ ...shape, id: newId("sgr"), groupId: group.id, account: group.account, region: group.region, isEgress: false, tags: { ...tags } }));
+  const created = shapes.map(
+    (shape): SecurityGroupRuleState => ({
+      ...shape,
+      id: newId("sgr"),
+      groupId: group.id,
+      account: group.account,
+      region: group.region,
+      isEgress: false,
+      tags: { ...tags },
+    }),
+  );
   if (Object.keys(tags).length > 0) {
     for (const rule of created) {
       const resource = securityGroupRuleResource(rule);
-      ctx.authorize("ec2:CreateTags", [{ arn: resource.arn, context: { ...resource.context, "ec2:CreateAction": ["AuthorizeSecurityGroupIngress"] } }]);
+      ctx.authorize("ec2:CreateTags", [
+        { arn: resource.arn, context: { ...resource.context, "ec2:CreateAction": ["AuthorizeSecurityGroupIngress"] } },
+      ]);
     }
   }
   ctx.world.rules.push(...created);
@@ -169,18 +214,25 @@ export const revokeSecurityGroupIngress: Handler = (ctx) => {
   const doomed: SecurityGroupRuleState[] = [];
   for (const id of ids) {
     const rule = ctx.world.rules.find((r) => r.id === id && inGroup(r));
-    if (!rule) throw new AwsError("InvalidSecurityGroupRuleId.NotFound", `The security group rule ID '${id}' does not exist`);
+    if (!rule)
+      throw new AwsError("InvalidSecurityGroupRuleId.NotFound", `The security group rule ID '${id}' does not exist`);
     doomed.push(rule);
   }
   for (const permission of list(ctx.params, "IpPermissions")) {
     for (const shape of rulesOfPermissionLoose(permission)) {
       const rule = ctx.world.rules.find((r) => inGroup(r) && sameRule(r, shape));
-      if (!rule) throw new AwsError("InvalidPermission.NotFound", "The specified rule does not exist in this security group.");
+      if (!rule)
+        throw new AwsError("InvalidPermission.NotFound", "The specified rule does not exist in this security group.");
       doomed.push(rule);
     }
   }
   ctx.world.rules = ctx.world.rules.filter((r) => !doomed.includes(r));
-  return { return: true, revokedSecurityGroupRuleSet: items(doomed.map((r) => ({ securityGroupRuleId: r.id, groupId: r.groupId, isEgress: false }))) };
+  return {
+    return: true,
+    revokedSecurityGroupRuleSet: items(
+      doomed.map((r) => ({ securityGroupRuleId: r.id, groupId: r.groupId, isEgress: false })),
+    ),
+  };
 };
 
 /** The rule shapes of a permission, without checking references (for Revoke). */
@@ -192,7 +244,10 @@ function rulesOfPermissionLoose(permission: QueryValue): RuleShape[] {
     ...list(permission, "IpRanges").map((r) => ({ ...base, cidrIpv4: str(r, "CidrIp") })),
     ...list(permission, "Ipv6Ranges").map((r) => ({ ...base, cidrIpv6: str(r, "CidrIpv6") })),
     ...list(permission, "PrefixListIds").map((r) => ({ ...base, prefixListId: str(r, "PrefixListId") })),
-    ...list(permission, "Groups").map((r) => ({ ...base, referencedGroup: { groupId: str(r, "GroupId") ?? "", userId: str(r, "UserId") ?? "" } })),
+    ...list(permission, "Groups").map((r) => ({
+      ...base,
+      referencedGroup: { groupId: str(r, "GroupId") ?? "", userId: str(r, "UserId") ?? "" },
+    })),
   ];
 }
 
@@ -207,7 +262,8 @@ export const modifySecurityGroupRules: Handler = (ctx) => {
   for (const update of list(ctx.params, "SecurityGroupRule")) {
     const id = str(update, "SecurityGroupRuleId");
     const rule = ctx.world.rules.find((r) => r.id === id && r.groupId === group.id && r.account === group.account);
-    if (!rule) throw new AwsError("InvalidSecurityGroupRuleId.NotFound", `The security group rule ID '${id}' does not exist`);
+    if (!rule)
+      throw new AwsError("InvalidSecurityGroupRuleId.NotFound", `The security group rule ID '${id}' does not exist`);
     const spec = struct(update, "SecurityGroupRule");
     const raw = str(spec, "IpProtocol") ?? "-1";
     const ipProtocol = PROTOCOL_NAMES[raw] ?? raw;
@@ -221,14 +277,25 @@ export const modifySecurityGroupRules: Handler = (ctx) => {
       description: str(spec, "Description"),
       ...(refId ? { referencedGroup: parseReference(ctx, group, refId) } : {}),
     };
-    const others = ctx.world.rules.filter((r) => r !== rule && r.groupId === group.id && r.account === group.account && r.isEgress === rule.isEgress);
-    if (others.some((r) => sameRule(r, next))) throw new AwsError("InvalidPermission.Duplicate", `the specified rule already exists in ${group.id}`);
-    Object.assign(rule, { cidrIpv4: undefined, cidrIpv6: undefined, prefixListId: undefined, referencedGroup: undefined }, next);
+    const others = ctx.world.rules.filter(
+      (r) => r !== rule && r.groupId === group.id && r.account === group.account && r.isEgress === rule.isEgress,
+    );
+    if (others.some((r) => sameRule(r, next)))
+      throw new AwsError("InvalidPermission.Duplicate", `the specified rule already exists in ${group.id}`);
+    Object.assign(
+      rule,
+      { cidrIpv4: undefined, cidrIpv6: undefined, prefixListId: undefined, referencedGroup: undefined },
+      next,
+    );
   }
   return { return: true };
 };
 
-function parseReference(ctx: CallContext, group: SecurityGroupState, text: string): { groupId: string; userId: string } {
+function parseReference(
+  ctx: CallContext,
+  group: SecurityGroupState,
+  text: string,
+): { groupId: string; userId: string } {
   const [userId, groupId] = text.includes("/") ? text.split("/") : [ctx.account, text];
   return { groupId, userId: checkReference(ctx.world, group, groupId, userId) };
 }
@@ -242,7 +309,9 @@ export const describeSecurityGroupRules: Handler = (ctx) => {
   ctx.authorize("ec2:DescribeSecurityGroupRules", [{ arn: "*", context: {} }]);
   const ids = strings(ctx.params, "SecurityGroupRuleId");
   const mine = ctx.world.rules.filter((r) => r.account === ctx.account && r.region === ctx.region);
-  for (const id of ids) if (!mine.some((r) => r.id === id)) throw new AwsError("InvalidSecurityGroupRuleId.NotFound", `The security group rule ID '${id}' does not exist`);
+  for (const id of ids)
+    if (!mine.some((r) => r.id === id))
+      throw new AwsError("InvalidSecurityGroupRuleId.NotFound", `The security group rule ID '${id}' does not exist`);
   const chosen = mine.filter((r) => ids.length === 0 || ids.includes(r.id));
   const filtered = applyFilters("DescribeSecurityGroupRules", ctx.params, chosen, (r, name) => {
     switch (name) {
@@ -263,7 +332,11 @@ function permissionsXml(rules: SecurityGroupRuleState[]): unknown {
       ipProtocol: r.ipProtocol,
       fromPort: r.fromPort,
       toPort: r.toPort,
-      groups: items(r.referencedGroup ? [{ groupId: r.referencedGroup.groupId, userId: r.referencedGroup.userId, description: r.description }] : []),
+      groups: items(
+        r.referencedGroup
+          ? [{ groupId: r.referencedGroup.groupId, userId: r.referencedGroup.userId, description: r.description }]
+          : [],
+      ),
       ipRanges: items(r.cidrIpv4 ? [{ cidrIp: r.cidrIpv4, description: r.description }] : []),
       ipv6Ranges: items(r.cidrIpv6 ? [{ cidrIpv6: r.cidrIpv6, description: r.description }] : []),
       prefixListIds: items(r.prefixListId ? [{ prefixListId: r.prefixListId, description: r.description }] : []),
@@ -280,7 +353,9 @@ export const describeSecurityGroups: Handler = (ctx) => {
   ctx.authorize("ec2:DescribeSecurityGroups", [{ arn: "*", context: {} }]);
   const ids = strings(ctx.params, "GroupId");
   const mine = ctx.world.securityGroups.filter((g) => g.account === ctx.account && g.region === ctx.region);
-  for (const id of ids) if (!mine.some((g) => g.id === id)) throw new AwsError("InvalidGroup.NotFound", `The security group '${id}' does not exist`);
+  for (const id of ids)
+    if (!mine.some((g) => g.id === id))
+      throw new AwsError("InvalidGroup.NotFound", `The security group '${id}' does not exist`);
   const chosen = mine.filter((g) => ids.length === 0 || ids.includes(g.id));
   const filtered = applyFilters("DescribeSecurityGroups", ctx.params, chosen, (g, name) => {
     switch (name) {

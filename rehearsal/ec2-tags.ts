@@ -1,7 +1,7 @@
 import { taggableResource } from "./arns";
-import { applyFilters } from "./ec2-filters";
 import type { Handler } from "./ec2-context";
-import { list, str, strings, tagsOf, type QueryParams } from "./query";
+import { applyFilters } from "./ec2-filters";
+import { list, type QueryParams, str, strings, tagsOf } from "./query";
 import { peeringVisible, type Tags, type World } from "./world";
 import { AwsError, items } from "./xml";
 
@@ -23,7 +23,9 @@ function tagsOfResource(world: World, id: string, account: string, region: strin
     xs.find((x) => x.id === id && x.account === account && x.region === region)?.tags;
   const found = own(world.vpcs) ?? own(world.routeTables) ?? own(world.securityGroups) ?? own(world.rules);
   if (found) return found;
-  const peering = world.peerings.find((p) => p.id === id && p.status !== "deleted" && peeringVisible(p, account, region));
+  const peering = world.peerings.find(
+    (p) => p.id === id && p.status !== "deleted" && peeringVisible(p, account, region),
+  );
   if (peering) {
     peering.tags[account] ??= {};
     return peering.tags[account];
@@ -34,8 +36,13 @@ function tagsOfResource(world: World, id: string, account: string, region: strin
 function notFound(id: string): AwsError {
   const prefix = id.split("-")[0];
   const code =
-    { vpc: "InvalidVpcID.NotFound", rtb: "InvalidRouteTableID.NotFound", sg: "InvalidGroup.NotFound", sgr: "InvalidSecurityGroupRuleId.NotFound", pcx: "InvalidVpcPeeringConnectionID.NotFound" }[prefix] ??
-    "InvalidID";
+    {
+      vpc: "InvalidVpcID.NotFound",
+      rtb: "InvalidRouteTableID.NotFound",
+      sg: "InvalidGroup.NotFound",
+      sgr: "InvalidSecurityGroupRuleId.NotFound",
+      pcx: "InvalidVpcPeeringConnectionID.NotFound",
+    }[prefix] ?? "InvalidID";
   return new AwsError(code, `The ID '${id}' does not exist`);
 }
 
@@ -91,12 +98,15 @@ export const describeTags: Handler = (ctx) => {
   const add = (id: string, type: string, tags: Tags) => {
     for (const [key, value] of Object.entries(tags)) rows.push({ id, type, key, value, tags });
   };
-  const mine = <T extends { account: string; region: string }>(xs: T[]) => xs.filter((x) => x.account === account && x.region === region);
+  const mine = <T extends { account: string; region: string }>(xs: T[]) =>
+    xs.filter((x) => x.account === account && x.region === region);
   for (const v of mine(world.vpcs)) add(v.id, "vpc", v.tags);
   for (const t of mine(world.routeTables)) add(t.id, "route-table", t.tags);
   for (const g of mine(world.securityGroups)) add(g.id, "security-group", g.tags);
   for (const r of mine(world.rules)) add(r.id, "security-group-rule", r.tags);
-  for (const p of world.peerings) if (p.status !== "deleted" && peeringVisible(p, account, region)) add(p.id, "vpc-peering-connection", p.tags[account] ?? {});
+  for (const p of world.peerings)
+    if (p.status !== "deleted" && peeringVisible(p, account, region))
+      add(p.id, "vpc-peering-connection", p.tags[account] ?? {});
   const filtered = applyFilters("DescribeTags", ctx.params, rows, (row, name) => {
     switch (name) {
       case "resource-id":
@@ -111,7 +121,9 @@ export const describeTags: Handler = (ctx) => {
         return undefined;
     }
   });
-  return { tagSet: items(filtered.map((r) => ({ resourceId: r.id, resourceType: r.type, key: r.key, value: r.value }))) };
+  return {
+    tagSet: items(filtered.map((r) => ({ resourceId: r.id, resourceType: r.type, key: r.key, value: r.value }))),
+  };
 };
 
 export { notFound as tagTargetNotFound };

@@ -1,5 +1,5 @@
-import { applyFilters } from "./ec2-filters";
 import type { Handler } from "./ec2-context";
+import { applyFilters } from "./ec2-filters";
 import { tagSet } from "./ec2-render";
 import { strings } from "./query";
 import { AwsError, items } from "./xml";
@@ -14,7 +14,9 @@ export const describeVpcs: Handler = (ctx) => {
   ctx.authorize("ec2:DescribeVpcs", [{ arn: "*", context: {} }]);
   const ids = strings(ctx.params, "VpcId");
   const mine = ctx.world.vpcs.filter((v) => v.account === ctx.account && v.region === ctx.region);
-  for (const id of ids) if (!mine.some((v) => v.id === id)) throw new AwsError("InvalidVpcID.NotFound", `The vpc ID '${id}' does not exist`);
+  for (const id of ids)
+    if (!mine.some((v) => v.id === id))
+      throw new AwsError("InvalidVpcID.NotFound", `The vpc ID '${id}' does not exist`);
   const chosen = mine.filter((v) => ids.length === 0 || ids.includes(v.id));
   const filtered = applyFilters("DescribeVpcs", ctx.params, chosen, (v, name) => {
     switch (name) {
@@ -43,9 +45,21 @@ export const describeVpcs: Handler = (ctx) => {
         ownerId: v.account,
         state: "available",
         cidrBlock: v.cidrBlocks[0],
-        cidrBlockAssociationSet: items(v.cidrBlocks.map((cidrBlock, i) => ({ associationId: `vpc-cidr-assoc-${v.id.slice(4)}${i}`, cidrBlock, cidrBlockState: { state: "associated" } }))),
+        cidrBlockAssociationSet: items(
+          v.cidrBlocks.map((cidrBlock, i) => ({
+            associationId: `vpc-cidr-assoc-${v.id.slice(4)}${i}`,
+            cidrBlock,
+            cidrBlockState: { state: "associated" },
+          })),
+        ),
         ipv6CidrBlockAssociationSet: items(
-          v.ipv6CidrBlocks.map((ipv6CidrBlock, i) => ({ associationId: `vpc-cidr-assoc-6${v.id.slice(4)}${i}`, ipv6CidrBlock, ipv6CidrBlockState: { state: "associated" }, networkBorderGroup: v.region, ipv6Pool: "Amazon" })),
+          v.ipv6CidrBlocks.map((ipv6CidrBlock, i) => ({
+            associationId: `vpc-cidr-assoc-6${v.id.slice(4)}${i}`,
+            ipv6CidrBlock,
+            ipv6CidrBlockState: { state: "associated" },
+            networkBorderGroup: v.region,
+            ipv6Pool: "Amazon",
+          })),
         ),
         dhcpOptionsId: "default",
         instanceTenancy: "default",

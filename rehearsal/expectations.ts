@@ -14,18 +14,25 @@ export function worldProblems(world: World, network: Network): string[] {
   for (const peering of network.peerings) {
     const p = livePeering(world, peering);
     if (!p) {
-      problems.push(`${peering.name}: no live peering connection between ${peering.requester.vpcId} and ${peering.accepter.vpcId}`);
+      problems.push(
+        `${peering.name}: no live peering connection between ${peering.requester.vpcId} and ${peering.accepter.vpcId}`,
+      );
       continue;
     }
-    const expected = peering.accepter.account.external && !peering.existingConnectionId ? "pending-acceptance" : "active";
+    const expected =
+      peering.accepter.account.external && !peering.existingConnectionId ? "pending-acceptance" : "active";
     if (p.status !== expected) problems.push(`${peering.name}: ${p.id} is ${p.status}, expected ${expected}`);
     for (const side of ["requester", "accepter"] as Side[]) {
       const vpc = peering[side];
       for (const route of peering.routes[side]) {
         const table = world.routeTables.find((t) => t.id === route.routeTableId && t.account === vpc.account.accountId);
-        const found = table?.routes.find((r) => (r.destinationCidrBlock ?? r.destinationIpv6CidrBlock) === route.destination.text);
+        const found = table?.routes.find(
+          (r) => (r.destinationCidrBlock ?? r.destinationIpv6CidrBlock) === route.destination.text,
+        );
         if (found?.vpcPeeringConnectionId !== p.id) {
-          problems.push(`${peering.name}: ${route.routeTableId} routes ${route.destination.text} to ${found?.vpcPeeringConnectionId ?? "nothing"}, expected ${p.id}`);
+          problems.push(
+            `${peering.name}: ${route.routeTableId} routes ${route.destination.text} to ${found?.vpcPeeringConnectionId ?? "nothing"}, expected ${p.id}`,
+          );
         } else if (expected === "active" && routeState(world, found) !== "active") {
           problems.push(`${peering.name}: route ${route.routeTableId} ${route.destination.text} is a blackhole`);
         }
@@ -41,13 +48,18 @@ export function worldProblems(world: World, network: Network): string[] {
             r.toPort === (rule.toPort ?? -1) &&
             (rule.source.kind === "cidr"
               ? (r.cidrIpv4 ?? r.cidrIpv6) === rule.source.cidr.text
-              : r.referencedGroup?.groupId === rule.source.securityGroupId && r.referencedGroup.userId === rule.source.ownerAccountId),
+              : r.referencedGroup?.groupId === rule.source.securityGroupId &&
+                r.referencedGroup.userId === rule.source.ownerAccountId),
         );
-        if (!match) problems.push(`${peering.name}: ${rule.securityGroupId} has no ${rule.protocol} rule from ${sourceText(rule.source)}`);
+        if (!match)
+          problems.push(
+            `${peering.name}: ${rule.securityGroupId} has no ${rule.protocol} rule from ${sourceText(rule.source)}`,
+          );
       }
       if (peering.dnsResolution && p.status === "active" && !vpc.account.external) {
         const options = side === "requester" ? p.requester : p.accepter;
-        if (!options.allowDnsResolutionFromRemoteVpc) problems.push(`${peering.name}: DNS resolution is off on the ${side} side of ${p.id}`);
+        if (!options.allowDnsResolutionFromRemoteVpc)
+          problems.push(`${peering.name}: DNS resolution is off on the ${side} side of ${p.id}`);
       }
     }
   }
@@ -71,8 +83,16 @@ export function livePeering(world: World, peering: Peering): PeeringState | unde
 /** What destroy must leave: no live peering, no route but the local ones, no security group rule. */
 export function leftovers(world: World): string[] {
   return [
-    ...world.peerings.filter((p) => p.status === "active" || p.status === "pending-acceptance").map((p) => `peering ${p.id} is still ${p.status}`),
-    ...world.routeTables.flatMap((t) => t.routes.filter((r) => r.origin !== "CreateRouteTable").map((r) => `route ${t.id} ${r.destinationCidrBlock ?? r.destinationIpv6CidrBlock} -> ${r.vpcPeeringConnectionId}`)),
+    ...world.peerings
+      .filter((p) => p.status === "active" || p.status === "pending-acceptance")
+      .map((p) => `peering ${p.id} is still ${p.status}`),
+    ...world.routeTables.flatMap((t) =>
+      t.routes
+        .filter((r) => r.origin !== "CreateRouteTable")
+        .map(
+          (r) => `route ${t.id} ${r.destinationCidrBlock ?? r.destinationIpv6CidrBlock} -> ${r.vpcPeeringConnectionId}`,
+        ),
+    ),
     ...world.rules.map((r) => `security group rule ${r.id} on ${r.groupId}`),
   ];
 }

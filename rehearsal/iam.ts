@@ -61,7 +61,9 @@ function roleXml(r: RoleState): Record<string, unknown> {
     AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify(r.trust)),
     Description: r.description,
     MaxSessionDuration: r.maxSessionDuration,
-    ...(r.permissionsBoundary ? { PermissionsBoundary: { PermissionsBoundaryType: "Policy", PermissionsBoundaryArn: r.permissionsBoundary } } : {}),
+    ...(r.permissionsBoundary
+      ? { PermissionsBoundary: { PermissionsBoundaryType: "Policy", PermissionsBoundaryArn: r.permissionsBoundary } }
+      : {}),
     Tags: members(Object.entries(r.tags).map(([Key, Value]) => ({ Key, Value }))),
     RoleLastUsed: "",
   };
@@ -71,8 +73,15 @@ const createRole: Handler = (ctx) => {
   const name = str(ctx.params, "RoleName") ?? "";
   const path = str(ctx.params, "Path") ?? "/";
   ctx.authorize("iam:CreateRole", [{ arn: `arn:aws:iam::${ctx.account}:role${path}${name}`, context: {} }]);
-  if (ctx.world.roles.some((r) => r.account === ctx.account && r.name === name)) throw new AwsError("EntityAlreadyExists", `Role with name ${name} already exists.`, 409);
-  const role = putRole(ctx.world, ctx.account, name, parsePolicy(str(ctx.params, "AssumeRolePolicyDocument"), "AssumeRolePolicyDocument"), path);
+  if (ctx.world.roles.some((r) => r.account === ctx.account && r.name === name))
+    throw new AwsError("EntityAlreadyExists", `Role with name ${name} already exists.`, 409);
+  const role = putRole(
+    ctx.world,
+    ctx.account,
+    name,
+    parsePolicy(str(ctx.params, "AssumeRolePolicyDocument"), "AssumeRolePolicyDocument"),
+    path,
+  );
   role.description = str(ctx.params, "Description") ?? "";
   role.maxSessionDuration = Number(str(ctx.params, "MaxSessionDuration") ?? 3600);
   role.permissionsBoundary = str(ctx.params, "PermissionsBoundary");
@@ -84,9 +93,11 @@ const getRole: Handler = (ctx) => ({ Role: roleXml(roleOf(ctx, "GetRole")) });
 
 const deleteRole: Handler = (ctx) => {
   const role = roleOf(ctx, "DeleteRole");
-  if (Object.keys(role.inlinePolicies).length > 0) throw new AwsError("DeleteConflict", "Cannot delete entity, must delete policies first.", 409);
+  if (Object.keys(role.inlinePolicies).length > 0)
+    throw new AwsError("DeleteConflict", "Cannot delete entity, must delete policies first.", 409);
   ctx.world.roles = ctx.world.roles.filter((r) => r !== role);
-  for (const [key, s] of Object.entries(ctx.world.sessions)) if (s.principalArn === role.arn) delete ctx.world.sessions[key];
+  for (const [key, s] of Object.entries(ctx.world.sessions))
+    if (s.principalArn === role.arn) delete ctx.world.sessions[key];
   return {};
 };
 
@@ -129,7 +140,10 @@ const listRoleTags: Handler = (ctx) => ({
 
 const putRolePolicy: Handler = (ctx) => {
   const role = roleOf(ctx, "PutRolePolicy");
-  role.inlinePolicies[str(ctx.params, "PolicyName") ?? ""] = parsePolicy(str(ctx.params, "PolicyDocument"), "PolicyDocument");
+  role.inlinePolicies[str(ctx.params, "PolicyName") ?? ""] = parsePolicy(
+    str(ctx.params, "PolicyDocument"),
+    "PolicyDocument",
+  );
   return {};
 };
 
@@ -144,12 +158,16 @@ const getRolePolicy: Handler = (ctx) => {
 const deleteRolePolicy: Handler = (ctx) => {
   const role = roleOf(ctx, "DeleteRolePolicy");
   const name = str(ctx.params, "PolicyName") ?? "";
-  if (!role.inlinePolicies[name]) throw new AwsError("NoSuchEntity", `The role policy with name ${name} cannot be found.`, 404);
+  if (!role.inlinePolicies[name])
+    throw new AwsError("NoSuchEntity", `The role policy with name ${name} cannot be found.`, 404);
   delete role.inlinePolicies[name];
   return {};
 };
 
-const listRolePolicies: Handler = (ctx) => ({ PolicyNames: members(Object.keys(roleOf(ctx, "ListRolePolicies").inlinePolicies).sort()), IsTruncated: false });
+const listRolePolicies: Handler = (ctx) => ({
+  PolicyNames: members(Object.keys(roleOf(ctx, "ListRolePolicies").inlinePolicies).sort()),
+  IsTruncated: false,
+});
 const listAttachedRolePolicies: Handler = (ctx) => {
   roleOf(ctx, "ListAttachedRolePolicies");
   return { AttachedPolicies: "", IsTruncated: false };
@@ -177,4 +195,3 @@ export const IAM_ACTIONS: Readonly<Record<string, Handler>> = {
   UpdateRole: updateRole,
   UpdateRoleDescription: updateRoleDescription,
 };
-

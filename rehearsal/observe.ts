@@ -26,7 +26,9 @@ export function readProviderLog(file: string, applyAs: string, observed: Observe
     const service = field("rpc.service");
     const method = field("rpc.method");
     if (!type || !service || !method) continue;
-    const operation = rpc ? ({ ReadResource: "read", ImportResourceState: "import", ApplyResourceChange: applyAs }[rpc] ?? rpc) : applyAs;
+    const operation = rpc
+      ? ({ ReadResource: "read", ImportResourceState: "import", ApplyResourceChange: applyAs }[rpc] ?? rpc)
+      : applyAs;
     const action = `${service.toLowerCase()}:${method}`;
     observed[type] ??= {};
     const byOperation = observed[type];

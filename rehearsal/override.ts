@@ -18,7 +18,9 @@ export function renderOverride(
     ...(p.alias ? { alias: p.alias } : {}),
     // A provider that assumes a role starts from the deployer's credential; one that does not (a bootstrap
     // stack) runs with an administrator's credential of the account it is allowed in.
-    access_key: keyFor(p.assume_role || !p.allowed_account_ids?.[0] ? BASE_ACCESS_KEY : adminAccessKey(p.allowed_account_ids[0])),
+    access_key: keyFor(
+      p.assume_role || !p.allowed_account_ids?.[0] ? BASE_ACCESS_KEY : adminAccessKey(p.allowed_account_ids[0]),
+    ),
     secret_key: "rehearsal-secret-key",
     // No instance metadata on a laptop; the local AWS answers GetCallerIdentity, so account checks stay on.
     skip_metadata_api_check: true,

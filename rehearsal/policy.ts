@@ -18,7 +18,9 @@ export interface Statement {
   readonly Resource?: string | readonly string[];
   readonly NotResource?: string | readonly string[];
   readonly Principal?: unknown;
-  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | boolean | readonly (string | boolean)[]>>>>;
+  readonly Condition?: Readonly<
+    Record<string, Readonly<Record<string, string | boolean | readonly (string | boolean)[]>>>
+  >;
 }
 
 /** A policy document. */
@@ -38,11 +40,18 @@ export interface Decision {
   readonly explicitDeny?: boolean;
 }
 
-const asList = <T>(v: T | readonly T[] | undefined): readonly T[] => (v === undefined ? [] : Array.isArray(v) ? (v as readonly T[]) : [v as T]);
+const asList = <T>(v: T | readonly T[] | undefined): readonly T[] =>
+  v === undefined ? [] : Array.isArray(v) ? (v as readonly T[]) : [v as T];
 
 /** Whether a value matches an IAM pattern with `*` and `?`. */
 export function globMatch(pattern: string, value: string, ignoreCase = false): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, ignoreCase ? "is" : "s");
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
+    ignoreCase ? "is" : "s",
+  );
   return re.test(value);
 }
 
@@ -113,11 +122,21 @@ function conditionsHold(statement: Statement, context: ConditionContext): boolea
 }
 
 /** Evaluates one action on one resource against a set of policies. */
-export function evaluate(policies: readonly Policy[], action: string, resource: string, context: ConditionContext): Decision {
+export function evaluate(
+  policies: readonly Policy[],
+  action: string,
+  resource: string,
+  context: ConditionContext,
+): Decision {
   let allow: string | undefined;
   for (const policy of policies) {
     asList(policy.Statement).forEach((statement, index) => {
-      if (!actionMatches(statement, action) || !resourceMatches(statement, resource) || !conditionsHold(statement, context)) return;
+      if (
+        !actionMatches(statement, action) ||
+        !resourceMatches(statement, resource) ||
+        !conditionsHold(statement, context)
+      )
+        return;
       const name = statement.Sid ?? `#${index}`;
       if (statement.Effect === "Deny") throw Object.assign(new Error("deny"), { deniedBy: name });
       allow ??= name;
@@ -127,7 +146,12 @@ export function evaluate(policies: readonly Policy[], action: string, resource: 
 }
 
 /** Like {@link evaluate}, with an explicit Deny reported rather than thrown. */
-export function decide(policies: readonly Policy[], action: string, resource: string, context: ConditionContext): Decision {
+export function decide(
+  policies: readonly Policy[],
+  action: string,
+  resource: string,
+  context: ConditionContext,
+): Decision {
   try {
     return evaluate(policies, action, resource, context);
   } catch (e) {
@@ -148,7 +172,8 @@ export function trustAdmits(trust: Policy, principalArn: string, action: string,
   };
   let allowed = false;
   for (const statement of asList(trust.Statement)) {
-    if (!actionMatches(statement, action) || !principalMatches(statement) || !conditionsHold(statement, context)) continue;
+    if (!actionMatches(statement, action) || !principalMatches(statement) || !conditionsHold(statement, context))
+      continue;
     if (statement.Effect === "Deny") return false;
     allowed = true;
   }

@@ -10,13 +10,19 @@ export function actionCounts(calls: readonly CallRecord[]): string[] {
 
 /** What a command did to a stack, for people: created, actions, denials with the missing statement. */
 export function describeOutcome(o: StackOutcome): string {
-  const lines = [`${o.ok ? "ok  " : "FAIL"} ${o.stack}: terraform ${o.command} (${o.seconds.toFixed(1)} s, exit ${o.exitCode})`];
+  const lines = [
+    `${o.ok ? "ok  " : "FAIL"} ${o.stack}: terraform ${o.command} (${o.seconds.toFixed(1)} s, exit ${o.exitCode})`,
+  ];
   if (o.created.length > 0) lines.push(`     created ${o.created.length}: ${o.created.join(", ")}`);
   if (o.destroyed.length > 0) lines.push(`     destroyed ${o.destroyed.length}: ${o.destroyed.join(", ")}`);
   lines.push(`     actions: ${actionCounts(o.calls).join(", ") || "none"}`);
-  for (const d of o.denials) lines.push(`     DENIED ${d.action} on ${d.resource} for ${d.role}; missing statement: ${d.detail}`);
+  for (const d of o.denials)
+    lines.push(`     DENIED ${d.action} on ${d.resource} for ${d.role}; missing statement: ${d.detail}`);
   if (!o.ok) {
-    const errors = o.output.split("\n").filter((l) => /Error|error/.test(l)).slice(0, 12);
+    const errors = o.output
+      .split("\n")
+      .filter((l) => /Error|error/.test(l))
+      .slice(0, 12);
     lines.push(...errors.map((l) => `     ${l.trim()}`));
   }
   return lines.join("\n");

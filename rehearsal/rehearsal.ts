@@ -54,7 +54,11 @@ export function concurrency(): number {
  * peering stacks (reversed for destroy); the stacks of a phase run in
  * parallel, as they touch different accounts' resources.
  */
-export async function inPhases<T>(stacks: readonly string[], fn: (stack: string) => Promise<T>, reverse = false): Promise<T[]> {
+export async function inPhases<T>(
+  stacks: readonly string[],
+  fn: (stack: string) => Promise<T>,
+  reverse = false,
+): Promise<T[]> {
   const bootstrap = stacks.filter((s) => s.startsWith("bootstrap-"));
   const peering = stacks.filter((s) => !s.startsWith("bootstrap-"));
   const results: T[] = [];
@@ -62,7 +66,8 @@ export async function inPhases<T>(stacks: readonly string[], fn: (stack: string)
     const queue = [...phase];
     const phaseResults = new Map<string, T>();
     const worker = async () => {
-      for (let stack = queue.shift(); stack !== undefined; stack = queue.shift()) phaseResults.set(stack, await fn(stack));
+      for (let stack = queue.shift(); stack !== undefined; stack = queue.shift())
+        phaseResults.set(stack, await fn(stack));
     };
     await Promise.all(Array.from({ length: Math.max(1, concurrency()) }, worker));
     results.push(...phase.map((s) => phaseResults.get(s) as T));
@@ -118,7 +123,10 @@ export class Rehearsal {
       if (base) this.aws.world.sessions[key] = { ...base, client: stack };
       return key;
     };
-    writeFileSync(join(dir, "rehearsal_override.tf.json"), renderOverride(JSON.parse(readFileSync(source, "utf8")), this.aws.url, keyFor));
+    writeFileSync(
+      join(dir, "rehearsal_override.tf.json"),
+      renderOverride(JSON.parse(readFileSync(source, "utf8")), this.aws.url, keyFor),
+    );
     if (existsSync(join(dir, ".terraform"))) return { code: 0, stdout: "", stderr: "" };
     return terraform(dir, ["init", "-input=false", "-no-color"], this.env);
   }
@@ -130,12 +138,19 @@ export class Rehearsal {
     const first = this.aws.world.calls.length;
     const log = join(this.stackDir(stack), "provider-debug.log");
     const env = this.observed ? { ...this.env, TF_LOG_PROVIDER: "DEBUG", TF_LOG_PATH: log } : this.env;
-    const result = init.code === 0 ? await terraform(this.stackDir(stack), [...args, "-no-color", "-input=false"], env) : init;
+    const result =
+      init.code === 0 ? await terraform(this.stackDir(stack), [...args, "-no-color", "-input=false"], env) : init;
     if (this.observed) readProviderLog(log, applyAs, this.observed);
     const calls = this.aws.world.calls.slice(first).filter((c) => c.client === stack);
-    if (this.observed) addRecordedCalls(this.observed, args[0], calls.filter((c) => c.decision === "allow").map((c) => c.action));
+    if (this.observed)
+      addRecordedCalls(
+        this.observed,
+        args[0],
+        calls.filter((c) => c.decision === "allow").map((c) => c.action),
+      );
     const output = result.stdout + result.stderr;
-    const addresses = (verb: string) => [...output.matchAll(new RegExp(`^(\\S+): ${verb} complete`, "gm"))].map((m) => m[1]);
+    const addresses = (verb: string) =>
+      [...output.matchAll(new RegExp(`^(\\S+): ${verb} complete`, "gm"))].map((m) => m[1]);
     return {
       stack,
       command: args[0],
@@ -171,10 +186,19 @@ export class Rehearsal {
     if (!outcome.ok) return { outcome, changes: [] };
     const shown = await terraform(this.stackDir(stack), ["show", "-json", "rehearsal.tfplan"], this.env);
     const plan = JSON.parse(shown.stdout) as {
-      resource_changes?: Array<{ address: string; previous_address?: string; change: { actions: string[]; importing?: unknown } }>;
+      resource_changes?: Array<{
+        address: string;
+        previous_address?: string;
+        change: { actions: string[]; importing?: unknown };
+      }>;
     };
     const changes = (plan.resource_changes ?? [])
-      .map((c) => ({ address: c.address, previousAddress: c.previous_address, actions: c.change.actions, importing: c.change.importing !== undefined }))
+      .map((c) => ({
+        address: c.address,
+        previousAddress: c.previous_address,
+        actions: c.change.actions,
+        importing: c.change.importing !== undefined,
+      }))
       .filter((c) => c.importing || c.previousAddress !== undefined || c.actions.join() !== "no-op");
     return { outcome, changes };
   }

@@ -70,10 +70,22 @@ function addRouteTable(world: World, vpc: Vpc, id: string): void {
 
 function addSecurityGroup(world: World, vpc: Vpc, id: string): void {
   if (world.securityGroups.some((g) => g.id === id && g.account === vpc.account.accountId)) return;
-  world.securityGroups.push({ id, account: vpc.account.accountId, region: vpc.region, vpcId: vpc.vpcId, name: id, tags: {} });
+  world.securityGroups.push({
+    id,
+    account: vpc.account.accountId,
+    region: vpc.region,
+    vpcId: vpc.vpcId,
+    name: id,
+    tags: {},
+  });
 }
 
-const sideOf = (vpc: Vpc, dns: boolean) => ({ account: vpc.account.accountId, region: vpc.region, vpcId: vpc.vpcId, allowDnsResolutionFromRemoteVpc: dns });
+const sideOf = (vpc: Vpc, dns: boolean) => ({
+  account: vpc.account.accountId,
+  region: vpc.region,
+  vpcId: vpc.vpcId,
+  allowDnsResolutionFromRemoteVpc: dns,
+});
 
 /** A peering made by hand in the console: active, DNS as configured, a Name tag, its routes and its ingress rules. */
 export function seedHandMadePeering(world: World, peering: Peering, id: string): void {
@@ -130,7 +142,12 @@ export interface SeedOptions {
 export function seedWorld(world: World, network: Network, options: SeedOptions): void {
   addBaseCredential(world, BASE_ACCESS_KEY, basePrincipal(network));
   for (const account of network.accounts.values()) {
-    if (!account.external) addBaseCredential(world, adminAccessKey(account.accountId), `arn:aws:iam::${account.accountId}:user/rehearsal-admin`);
+    if (!account.external)
+      addBaseCredential(
+        world,
+        adminAccessKey(account.accountId),
+        `arn:aws:iam::${account.accountId}:user/rehearsal-admin`,
+      );
   }
   world.rulesPerGroup = network.quotas.inboundRulesPerSecurityGroup;
   for (const vpc of network.vpcs.values()) {
@@ -180,6 +197,7 @@ export function seedWorld(world: World, network: Network, options: SeedOptions):
       ],
     };
     const role = putRole(world, account.accountId, name, trust);
-    role.inlinePolicies["vpc-peering"] = readJson(join(iamDir, `${account.name}.policy.json`)) ?? (docs.policy as unknown as Policy);
+    role.inlinePolicies["vpc-peering"] =
+      readJson(join(iamDir, `${account.name}.policy.json`)) ?? (docs.policy as unknown as Policy);
   }
 }

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ResourceCheck } from "./arns";
-import type { CallContext, Handler } from "./ec2-context";
 import { EC2_ACTIONS } from "./ec2";
+import type { CallContext, Handler } from "./ec2-context";
 import { IAM_ACTIONS } from "./iam";
 import { decide, type Policy } from "./policy";
 import { parseQuery, str } from "./query";
@@ -26,7 +26,11 @@ export interface LocalAws {
   close(): Promise<void>;
 }
 
-const HANDLERS: Record<Service, Readonly<Record<string, Handler>>> = { ec2: EC2_ACTIONS, sts: STS_ACTIONS, iam: IAM_ACTIONS };
+const HANDLERS: Record<Service, Readonly<Record<string, Handler>>> = {
+  ec2: EC2_ACTIONS,
+  sts: STS_ACTIONS,
+  iam: IAM_ACTIONS,
+};
 
 /** The policies in force for a session: the inline policies of its role. */
 function policiesOf(world: World, session: Session): Policy[] {
@@ -36,8 +40,17 @@ function policiesOf(world: World, session: Session): Policy[] {
 
 /** The statement a denied request is missing, for the message and the report. */
 export function missingStatement(action: string, resource: ResourceCheck): string {
-  const keys = Object.entries(resource.context).filter(([k]) => /^ec2:(AccepterVpc|RequesterVpc|CreateAction)$/.test(k));
-  const condition = keys.length > 0 ? { Condition: Object.fromEntries(keys.map(([k, v]) => [k.endsWith("Vpc") ? "ArnEquals" : "StringEquals", { [k]: v[0] }])) } : {};
+  const keys = Object.entries(resource.context).filter(([k]) =>
+    /^ec2:(AccepterVpc|RequesterVpc|CreateAction)$/.test(k),
+  );
+  const condition =
+    keys.length > 0
+      ? {
+          Condition: Object.fromEntries(
+            keys.map(([k, v]) => [k.endsWith("Vpc") ? "ArnEquals" : "StringEquals", { [k]: v[0] }]),
+          ),
+        }
+      : {};
   return JSON.stringify({ Effect: "Allow", Action: action, Resource: resource.arn, ...condition });
 }
 
@@ -59,18 +72,36 @@ export function handle(world: World, authorization: string, body: string): { sta
   const action = str(params, "Action") ?? "";
   const known = service in HANDLERS ? service : "ec2";
   try {
-    if (!scope) throw new AwsError("MissingAuthenticationToken", "Request is missing a SigV4 Authorization header", 403);
-    if (!(service in HANDLERS)) throw new AwsError("InvalidAction", `local AWS: service ${service} is not implemented (rehearsal/server.ts)`);
+    if (!scope)
+      throw new AwsError("MissingAuthenticationToken", "Request is missing a SigV4 Authorization header", 403);
+    if (!(service in HANDLERS))
+      throw new AwsError("InvalidAction", `local AWS: service ${service} is not implemented (rehearsal/server.ts)`);
     const session = world.sessions[scope[1]];
-    if (!session) throw new AwsError("AuthFailure", `AWS was not able to validate the provided access credentials (unknown access key ${scope[1]})`, 401);
+    if (!session)
+      throw new AwsError(
+        "AuthFailure",
+        `AWS was not able to validate the provided access credentials (unknown access key ${scope[1]})`,
+        401,
+      );
     const region = service === "iam" ? "us-east-1" : scope[2];
     const handler = HANDLERS[service][action];
     const at = Date.now();
     const record = (r: Omit<CallRecord, "service" | "account" | "region" | "role" | "at" | "client">) =>
-      world.calls.push({ service, account: session.account, region, role: session.principalArn, client: session.client, at, ...r });
+      world.calls.push({
+        service,
+        account: session.account,
+        region,
+        role: session.principalArn,
+        client: session.client,
+        at,
+        ...r,
+      });
     if (!handler) {
       record({ action: `${service}:${action}`, resource: "-", decision: "error", detail: "not implemented" });
-      throw new AwsError("InvalidAction", `local AWS: ${service}:${action} is not implemented (rehearsal/${service}.ts); the provider called something new`);
+      throw new AwsError(
+        "InvalidAction",
+        `local AWS: ${service}:${action} is not implemented (rehearsal/${service}.ts); the provider called something new`,
+      );
     }
     let checked = false;
     const ctx: CallContext = {
@@ -82,13 +113,22 @@ export function handle(world: World, authorization: string, body: string): { sta
       authorize(checkedAction, resources) {
         checked = true;
         for (const resource of resources) {
-          const decision = session.unrestricted ? { allowed: true } : decide(policiesOf(world, session), checkedAction, resource.arn, resource.context);
+          const decision = session.unrestricted
+            ? { allowed: true }
+            : decide(policiesOf(world, session), checkedAction, resource.arn, resource.context);
           if (!decision.allowed) {
             const missing = missingStatement(checkedAction, resource);
             record({ action: checkedAction, resource: resource.arn, decision: "deny", detail: missing });
-            const why = "explicitDeny" in decision && decision.explicitDeny ? `an explicit deny (${decision.statement})` : "no identity-based policy allows it";
+            const why =
+              "explicitDeny" in decision && decision.explicitDeny
+                ? `an explicit deny (${decision.statement})`
+                : "no identity-based policy allows it";
             const code = service === "ec2" ? "UnauthorizedOperation" : "AccessDenied";
-            throw new AwsError(code, `You are not authorized to perform this operation. User: ${session.callerArn} is not authorized to perform: ${checkedAction} on resource: ${resource.arn} because ${why}. Missing: ${missing}`, 403);
+            throw new AwsError(
+              code,
+              `You are not authorized to perform this operation. User: ${session.callerArn} is not authorized to perform: ${checkedAction} on resource: ${resource.arn} because ${why}. Missing: ${missing}`,
+              403,
+            );
           }
         }
         record({ action: checkedAction, resource: resources.map((r) => r.arn).join(" "), decision: "allow" });
@@ -105,7 +145,8 @@ export function handle(world: World, authorization: string, body: string): { sta
       throw e;
     }
   } catch (e) {
-    const error = e instanceof AwsError ? e : new AwsError("InternalError", `local AWS: ${(e as Error).stack ?? e}`, 500);
+    const error =
+      e instanceof AwsError ? e : new AwsError("InternalError", `local AWS: ${(e as Error).stack ?? e}`, 500);
     return { status: error.status, xml: errorXml(known, error, requestId) };
   }
 }

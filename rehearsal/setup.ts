@@ -6,7 +6,10 @@ import { AWS_PROVIDER_VERSION } from "../stacks/provider-requirements";
 
 /** Why the rehearsal cannot run here (no terraform, no provider mirror), or undefined. */
 export function terraformMissing(): string | undefined {
-  const version = spawnSync("terraform", ["version"], { encoding: "utf8", env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" } });
+  const version = spawnSync("terraform", ["version"], {
+    encoding: "utf8",
+    env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" },
+  });
   if (version.status !== 0) return "terraform is not on the PATH";
   const mirror = findProviderMirror(AWS_PROVIDER_VERSION);
   return "missing" in mirror ? mirror.missing : undefined;

@@ -28,10 +28,17 @@ export const assumeRole: Handler = (ctx) => {
   const externalId = str(ctx.params, "ExternalId");
   const role = ctx.world.roles.find((r) => r.arn === roleArn);
   const denied = () =>
-    new AwsError("AccessDenied", `User: ${ctx.session.callerArn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`, 403);
+    new AwsError(
+      "AccessDenied",
+      `User: ${ctx.session.callerArn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+      403,
+    );
   ctx.authorize("sts:AssumeRole", [{ arn: roleArn, context: {} }]);
   if (!role) throw denied();
-  const context = { "sts:ExternalId": externalId === undefined ? [] : [externalId], "aws:PrincipalArn": [ctx.session.principalArn] };
+  const context = {
+    "sts:ExternalId": externalId === undefined ? [] : [externalId],
+    "aws:PrincipalArn": [ctx.session.principalArn],
+  };
   if (!trustAdmits(role.trust, ctx.session.principalArn, "sts:AssumeRole", context)) throw denied();
   const accessKeyId = `ASIA${randomBytes(8).toString("hex").toUpperCase()}`;
   ctx.world.sessions[accessKeyId] = {
@@ -48,7 +55,10 @@ export const assumeRole: Handler = (ctx) => {
       SessionToken: randomBytes(32).toString("hex"),
       Expiration: new Date(Date.now() + 3600_000).toISOString(),
     },
-    AssumedRoleUser: { Arn: `arn:aws:sts::${role.account}:assumed-role/${role.name}/${sessionName}`, AssumedRoleId: `${role.roleId}:${sessionName}` },
+    AssumedRoleUser: {
+      Arn: `arn:aws:sts::${role.account}:assumed-role/${role.name}/${sessionName}`,
+      AssumedRoleId: `${role.roleId}:${sessionName}`,
+    },
   };
 };
 
@@ -60,4 +70,7 @@ export const getCallerIdentity: Handler = (ctx) => ({
 });
 
 /** The STS actions answered. */
-export const STS_ACTIONS: Readonly<Record<string, Handler>> = { AssumeRole: assumeRole, GetCallerIdentity: getCallerIdentity };
+export const STS_ACTIONS: Readonly<Record<string, Handler>> = {
+  AssumeRole: assumeRole,
+  GetCallerIdentity: getCallerIdentity,
+};

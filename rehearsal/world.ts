@@ -78,7 +78,15 @@ export interface PeeringSide {
 }
 
 /** Status codes of a peering connection. */
-export type PeeringStatus = "initiating-request" | "pending-acceptance" | "active" | "failed" | "rejected" | "deleted" | "expired" | "provisioning";
+export type PeeringStatus =
+  | "initiating-request"
+  | "pending-acceptance"
+  | "active"
+  | "failed"
+  | "rejected"
+  | "deleted"
+  | "expired"
+  | "provisioning";
 
 /** A VPC peering connection (one object, visible in the requester's and the accepter's region). */
 export interface PeeringState {
@@ -153,7 +161,17 @@ export interface World {
 
 /** An empty world. */
 export function emptyWorld(): World {
-  return { vpcs: [], routeTables: [], securityGroups: [], rules: [], peerings: [], roles: [], sessions: {}, calls: [], rulesPerGroup: 60 };
+  return {
+    vpcs: [],
+    routeTables: [],
+    securityGroups: [],
+    rules: [],
+    peerings: [],
+    roles: [],
+    sessions: {},
+    calls: [],
+    rulesPerGroup: 60,
+  };
 }
 
 /** A new AWS-style id: prefix and 17 hex digits. */
@@ -169,5 +187,8 @@ export function dumpWorld(world: World): string {
 
 /** Whether a peering connection is visible to `account` in `region` (both ends of an inter-region peering see it). */
 export function peeringVisible(p: PeeringState, account: string, region: string): boolean {
-  return (p.requester.account === account && p.requester.region === region) || (p.accepter.account === account && p.accepter.region === region);
+  return (
+    (p.requester.account === account && p.requester.region === region) ||
+    (p.accepter.account === account && p.accepter.region === region)
+  );
 }

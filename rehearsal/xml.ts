@@ -8,7 +8,12 @@ import { XMLBuilder } from "fast-xml-parser";
  * https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html
  */
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", suppressEmptyNode: false, processEntities: true });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  suppressEmptyNode: false,
+  processEntities: true,
+});
 
 /** The XML namespace of each service's responses. */
 export const NAMESPACES = {

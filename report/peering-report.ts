@@ -1,5 +1,13 @@
-import { isManaged, SIDES, vpcOf, type Network, type Peering, type PeeringIngressRule, type Side } from "../model/network";
 import type { Finding } from "../core/finding";
+import {
+  isManaged,
+  type Network,
+  type Peering,
+  type PeeringIngressRule,
+  SIDES,
+  type Side,
+  vpcOf,
+} from "../model/network";
 import type { StackSummary } from "./stack-summary";
 import { renderTopologyDiagram } from "./topology-diagram";
 
@@ -31,7 +39,9 @@ function cell(text: string): string {
 function portsText(rule: PeeringIngressRule): string {
   if (rule.protocol === "all") return "all traffic";
   if (rule.fromPort === undefined || rule.fromPort === -1) return `${rule.protocol} (all types)`;
-  return rule.fromPort === rule.toPort ? `${rule.protocol} ${rule.fromPort}` : `${rule.protocol} ${rule.fromPort}-${rule.toPort}`;
+  return rule.fromPort === rule.toPort
+    ? `${rule.protocol} ${rule.fromPort}`
+    : `${rule.protocol} ${rule.fromPort}-${rule.toPort}`;
 }
 
 /** One line per ingress rule as written in the config (a `peerVpc` source counts once). */
@@ -77,7 +87,8 @@ function lifecycleText(peering: Peering): string {
 }
 
 function peeringSection(peering: Peering): string[] {
-  const row = (label: string, value: (side: Side) => string) => `| ${label} | ${SIDES.map((side) => cell(value(side))).join(" | ")} |`;
+  const row = (label: string, value: (side: Side) => string) =>
+    `| ${label} | ${SIDES.map((side) => cell(value(side))).join(" | ")} |`;
   const accountText = (side: Side) => {
     const { account } = vpcOf(peering, side);
     return account.external ? `external (${account.accountId})` : `${account.name} (${account.accountId})`;
@@ -112,7 +123,10 @@ function stackSection(stack: StackSummary): string[] {
     "",
     "| provider | account | region | assumes role |",
     "| --- | --- | --- | --- |",
-    ...stack.providers.map((p) => `| ${p.alias ? `aws.${p.alias}` : "aws (default)"} | ${p.accountId} | ${p.region} | ${p.roleArn ?? "caller's credentials"} |`),
+    ...stack.providers.map(
+      (p) =>
+        `| ${p.alias ? `aws.${p.alias}` : "aws (default)"} | ${p.accountId} | ${p.region} | ${p.roleArn ?? "caller's credentials"} |`,
+    ),
     "",
   ];
 }
@@ -120,7 +134,8 @@ function stackSection(stack: StackSummary): string[] {
 /** One warning of the report: open (⚠️), or acknowledged (✅) with the config's reason. */
 function warningLine(w: Finding): string {
   const rule = w.rule ? ` (${w.rule})` : "";
-  if (w.acknowledged !== undefined) return `- ✅ acknowledged: \`${w.path}\`${rule}: ${w.message}. Reason: ${w.acknowledged}`;
+  if (w.acknowledged !== undefined)
+    return `- ✅ acknowledged: \`${w.path}\`${rule}: ${w.message}. Reason: ${w.acknowledged}`;
   return `- ⚠️ \`${w.path}\`${rule}: ${w.message}`;
 }
 

@@ -43,5 +43,7 @@ export function readStackSummaries(outdir: string): StackSummary[] {
   };
   return Object.entries(manifest.stacks)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, stack]) => summarizeStack(name, JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), "utf8"))));
+    .map(([name, stack]) =>
+      summarizeStack(name, JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), "utf8"))),
+    );
 }

@@ -24,7 +24,10 @@ export interface CdkLibrary {
 export declare const LIBRARIES: { readonly cdktf: CdkLibrary; readonly cdktn: CdkLibrary };
 
 /** The library a package.json depends on: cdktn when it lists `cdktn`, else cdktf. */
-export declare function libraryOf(packageJson: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> }): CdkLibrary;
+export declare function libraryOf(packageJson: {
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}): CdkLibrary;
 
 /** The library the project at `root` (default: this project) uses, read from its package.json. */
 export declare function currentLibrary(root?: string): CdkLibrary;

@@ -43,7 +43,8 @@ function libraryOf(packageJson) {
  */
 function projectRoot() {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, "package.json")) && existsSync(path.join(dir, "scripts", "cdk-library.js"))) return dir;
+    if (existsSync(path.join(dir, "package.json")) && existsSync(path.join(dir, "scripts", "cdk-library.js")))
+      return dir;
     if (path.dirname(dir) === dir) throw new Error(`cdk-library: no project folder above ${__dirname}`);
   }
 }

@@ -14,7 +14,9 @@ function argument(name: string): string {
   const index = process.argv.indexOf(name);
   const value = index >= 0 ? process.argv[index + 1] : undefined;
   if (!value) {
-    process.stderr.write(`missing ${name} <folder>; usage: npm run check:vanished -- --base <base cdktf.out> --head <head cdktf.out>\n`);
+    process.stderr.write(
+      `missing ${name} <folder>; usage: npm run check:vanished -- --base <base cdktf.out> --head <head cdktf.out>\n`,
+    );
     process.exit(2);
   }
   return resolve(value);
@@ -25,7 +27,8 @@ function terraformStateList(stackDir: string): StateListing {
   const env = { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: "1" };
   const init = spawnSync("terraform", ["init", "-input=false", "-no-color"], { cwd: stackDir, env, encoding: "utf8" });
   if (init.error) return { problem: `terraform: ${init.error.message}` };
-  if (init.status !== 0) return { problem: `terraform init: ${(init.stderr || init.stdout).trim().split("\n").slice(-3).join(" ")}` };
+  if (init.status !== 0)
+    return { problem: `terraform init: ${(init.stderr || init.stdout).trim().split("\n").slice(-3).join(" ")}` };
   const list = spawnSync("terraform", ["state", "list"], { cwd: stackDir, env, encoding: "utf8" });
   if (list.status !== 0) {
     if (/No state file was found/.test(list.stderr + list.stdout)) return { resources: [] };

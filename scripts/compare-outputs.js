@@ -40,7 +40,8 @@ function firstDifference(a, b) {
   const left = a.split("\n");
   const right = b.split("\n");
   for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    if (left[i] !== right[i]) return `line ${i + 1}: expected ${JSON.stringify(left[i])}, got ${JSON.stringify(right[i])}`;
+    if (left[i] !== right[i])
+      return `line ${i + 1}: expected ${JSON.stringify(left[i])}, got ${JSON.stringify(right[i])}`;
   }
   return "";
 }
@@ -72,7 +73,9 @@ if (require.main === module) {
     process.stderr.write(`${actualDir} differs from ${expectedDir}:\n${problems.map((p) => `  - ${p}`).join("\n")}\n`);
     process.exit(1);
   }
-  process.stdout.write(`same: ${actualDir} and ${expectedDir} (${count} files, ${stacks} stacks; only the library version in the metadata may differ)\n`);
+  process.stdout.write(
+    `same: ${actualDir} and ${expectedDir} (${count} files, ${stacks} stacks; only the library version in the metadata may differ)\n`,
+  );
 }
 
 module.exports = { compare };

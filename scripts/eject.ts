@@ -13,10 +13,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { App } from "cdktf";
-import { loadConfig } from "../validation/load";
-import { addPeeringStacks } from "../stacks/synthesize";
 import { formatFinding } from "../core/finding";
 import { runCommand } from "../output/run-command";
+import { addPeeringStacks } from "../stacks/synthesize";
+import { loadConfig } from "../validation/load";
 import { EjectTargetError, ejectStacks } from "./eject/eject-stacks";
 
 const USAGE = "usage: npm run eject -- <folder> [--hcl]";
@@ -26,12 +26,16 @@ function main(): number {
   const unknown = args.filter((a) => a.startsWith("-") && a !== "--hcl");
   const folders = args.filter((a) => !a.startsWith("-"));
   if (unknown.length > 0 || folders.length !== 1) {
-    process.stderr.write(`${unknown.length > 0 ? `unknown option ${unknown[0]}; ` : "name one folder to eject into; "}${USAGE}\n`);
+    process.stderr.write(
+      `${unknown.length > 0 ? `unknown option ${unknown[0]}; ` : "name one folder to eject into; "}${USAGE}\n`,
+    );
     return 2;
   }
   const target = resolve(folders[0]);
   if (process.env.PEERING_ROLES === "plan") {
-    process.stderr.write("PEERING_ROLES=plan: eject writes the stacks you will apply, which assume the deploy roles; run it without PEERING_ROLES\n");
+    process.stderr.write(
+      "PEERING_ROLES=plan: eject writes the stacks you will apply, which assume the deploy roles; run it without PEERING_ROLES\n",
+    );
     return 1;
   }
   const { network, warnings, source, roles } = loadConfig();
@@ -43,7 +47,10 @@ function main(): number {
     const app = new App({ outdir: scratch });
     const stacks = addPeeringStacks(app, network, { outdir, projectDir, roles });
     const formatHcl = (file: string) => {
-      spawnSync("terraform", ["fmt", "-no-color", file], { stdio: "ignore", env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" } });
+      spawnSync("terraform", ["fmt", "-no-color", file], {
+        stdio: "ignore",
+        env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" },
+      });
     };
     const ejected = ejectStacks({ stacks, outdir, target, format: args.includes("--hcl") ? "hcl" : "json", formatHcl });
     const fromProject = relative(projectDir, target);
@@ -55,7 +62,9 @@ function main(): number {
           : `${stack.state.backend} backend unchanged`;
       process.stdout.write(`ejected ${stack.name} -> ${join(shown, stack.file)}: ${state}\n`);
     }
-    process.stdout.write(`ejected ${ejected.length} stack(s) of ${source} into ${shown}/; run terraform init there before the first plan\n`);
+    process.stdout.write(
+      `ejected ${ejected.length} stack(s) of ${source} into ${shown}/; run terraform init there before the first plan\n`,
+    );
     return 0;
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -9,22 +9,28 @@
  * (an account since removed, a role no longer configured) are gone.
  */
 import { join } from "node:path";
-import { loadConfig } from "../validation/load";
-import { IAM_DIR } from "../output/write-iam-documents";
 import { ConfigValidationError, error } from "../core/finding";
 import { runCommand } from "../output/run-command";
 import { synthesizeNetwork } from "../output/synthesize-network";
+import { IAM_DIR } from "../output/write-iam-documents";
+import { loadConfig } from "../validation/load";
 
 runCommand(() => {
   const { network, source, roles, warnings } = loadConfig();
   if (!network.iam) {
     throw new ConfigValidationError(
-      [error("iam.deployerRoleArn", "trust policies name the role that runs terraform; set iam.deployerRoleArn, e.g. arn:aws:iam::111111111111:role/platform-deployer")],
+      [
+        error(
+          "iam.deployerRoleArn",
+          "trust policies name the role that runs terraform; set iam.deployerRoleArn, e.g. arn:aws:iam::111111111111:role/platform-deployer",
+        ),
+      ],
       source,
     );
   }
   const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
   const result = synthesizeNetwork(network, outdir, { roles, warnings });
   for (const note of result.notes) process.stderr.write(`warning: ${note}\n`);
-  for (const file of result.files.filter((f) => f.startsWith(`${IAM_DIR}/`))) process.stdout.write(`wrote ${join(outdir, file)}\n`);
+  for (const file of result.files.filter((f) => f.startsWith(`${IAM_DIR}/`)))
+    process.stdout.write(`wrote ${join(outdir, file)}\n`);
 });

@@ -26,6 +26,7 @@ import { join } from "node:path";
 import { exampleConfig } from "../config/example";
 import { readConfigFile } from "../config/read-config-file";
 import type { Network } from "../model/network";
+import { synthesizeNetwork } from "../output/synthesize-network";
 import { leftovers, worldProblems } from "../rehearsal/expectations";
 import { type ObservedActions, sortedObservations } from "../rehearsal/observe";
 import { describeOutcome, planDiff } from "../rehearsal/print";
@@ -34,7 +35,6 @@ import { handle } from "../rehearsal/server";
 import { pluginCacheDir, terraformMissing } from "../rehearsal/setup";
 import { addBaseCredential } from "../rehearsal/sts";
 import { terraformSetup } from "../rehearsal/terraform";
-import { synthesizeNetwork } from "../output/synthesize-network";
 import { validateConfig } from "../validation/validate";
 
 const ADOPT_CONFIG = "config/examples/adopt-and-one-sided.yaml";
@@ -52,19 +52,35 @@ function synth(config: unknown, outdir: string, source: string): Network {
   return network;
 }
 
-const worldIds = (r: Rehearsal) => JSON.stringify([r.aws.world.vpcs.map((v) => v.id), r.aws.world.routeTables.map((t) => t.id), r.aws.world.securityGroups.map((g) => g.id)]);
+const worldIds = (r: Rehearsal) =>
+  JSON.stringify([
+    r.aws.world.vpcs.map((v) => v.id),
+    r.aws.world.routeTables.map((t) => t.id),
+    r.aws.world.securityGroups.map((g) => g.id),
+  ]);
 
 async function applyAll(r: Rehearsal, label: string): Promise<StackOutcome[]> {
   const outcomes = await inPhases(r.stacks(), (s) => r.apply(s));
   for (const o of outcomes) console.log(describeOutcome(o));
-  check(`${label}: every stack applies`, outcomes.every((o) => o.ok), outcomes.filter((o) => !o.ok).map((o) => o.stack).join(", "));
+  check(
+    `${label}: every stack applies`,
+    outcomes.every((o) => o.ok),
+    outcomes
+      .filter((o) => !o.ok)
+      .map((o) => o.stack)
+      .join(", "),
+  );
   return outcomes;
 }
 
 async function replanClean(r: Rehearsal, label: string): Promise<void> {
   const outcomes = await inPhases(r.stacks(), (s) => r.plan(s));
   const dirty = outcomes.filter((o) => o.exitCode !== 0);
-  check(`${label}: terraform plan -detailed-exitcode exits 0 for every stack`, dirty.length === 0, dirty.map((o) => `${o.stack} (exit ${o.exitCode})\n${planDiff(o.output)}`).join("\n"));
+  check(
+    `${label}: terraform plan -detailed-exitcode exits 0 for every stack`,
+    dirty.length === 0,
+    dirty.map((o) => `${o.stack} (exit ${o.exitCode})\n${planDiff(o.output)}`).join("\n"),
+  );
 }
 
 async function changesOf(r: Rehearsal): Promise<PlannedChange[]> {
@@ -79,11 +95,18 @@ async function changesOf(r: Rehearsal): Promise<PlannedChange[]> {
 
 /** A check that is known to fail (reported to the lead): printed, not counted as a failure. */
 function known(name: string, ok: boolean, detail = ""): void {
-  console.log(`${ok ? "FIXED? (known issue no longer seen)" : "KNOWN ISSUE"} ${name}${detail ? `\n     ${detail.split("\n").join("\n     ")}` : ""}`);
+  console.log(
+    `${ok ? "FIXED? (known issue no longer seen)" : "KNOWN ISSUE"} ${name}${detail ? `\n     ${detail.split("\n").join("\n     ")}` : ""}`,
+  );
 }
 
 const describeChanges = (changes: PlannedChange[]) =>
-  changes.map((c) => `${c.actions.join("/")}${c.importing ? " (import)" : ""}${c.previousAddress ? ` (moved from ${c.previousAddress})` : ""} ${c.address}`).join("\n");
+  changes
+    .map(
+      (c) =>
+        `${c.actions.join("/")}${c.importing ? " (import)" : ""}${c.previousAddress ? ` (moved from ${c.previousAddress})` : ""} ${c.address}`,
+    )
+    .join("\n");
 
 /** config/example.ts: IAM negative test, apply, world, re-plan, destroy; observes the actions. */
 async function exampleScenarios(workDir: string, env: NodeJS.ProcessEnv, observed: ObservedActions): Promise<number> {
@@ -94,30 +117,53 @@ async function exampleScenarios(workDir: string, env: NodeJS.ProcessEnv, observe
   const started = Date.now();
   try {
     const seeded = worldIds(r);
-    const bootstraps = await inPhases(r.stacks().filter((s) => s.startsWith("bootstrap-")), (s) => r.apply(s));
-    check("example: bootstrap stacks create the roles", bootstraps.every((o) => o.ok));
+    const bootstraps = await inPhases(
+      r.stacks().filter((s) => s.startsWith("bootstrap-")),
+      (s) => r.apply(s),
+    );
+    check(
+      "example: bootstrap stacks create the roles",
+      bootstraps.every((o) => o.ok),
+    );
 
     // Negative: the app account's role without the statement that allows routes.
     const role = r.aws.world.roles.find((x) => x.arn === "arn:aws:iam::222222222222:role/peering-accepter");
     const policy = role?.inlinePolicies["vpc-peering"] as { Statement: Array<{ Sid?: string }> } | undefined;
-    if (!role || !policy) throw new Error("the bootstrap stack did not create peering-accepter with its vpc-peering policy");
+    if (!role || !policy)
+      throw new Error("the bootstrap stack did not create peering-accepter with its vpc-peering policy");
     const full = policy.Statement;
-    role.inlinePolicies["vpc-peering"] = { ...policy, Statement: full.filter((s) => s.Sid !== "RoutesInConfiguredTables") } as never;
+    role.inlinePolicies["vpc-peering"] = {
+      ...policy,
+      Statement: full.filter((s) => s.Sid !== "RoutesInConfiguredTables"),
+    } as never;
     const refused = await r.apply("peering-app");
     role.inlinePolicies["vpc-peering"] = policy as never;
     const denial = refused.denials[0];
     check(
       "IAM: without RoutesInConfiguredTables the apply fails naming ec2:CreateRoute and the route table",
-      !refused.ok && denial?.action === "ec2:CreateRoute" && /route-table\/rtb-/.test(denial.resource) && refused.output.includes("UnauthorizedOperation"),
+      !refused.ok &&
+        denial?.action === "ec2:CreateRoute" &&
+        /route-table\/rtb-/.test(denial.resource) &&
+        refused.output.includes("UnauthorizedOperation"),
       denial ? `denied ${denial.action} on ${denial.resource}` : "no denial recorded",
     );
     r.aws.world.calls = r.aws.world.calls.filter((c) => c.decision !== "deny");
 
-    const applied = await inPhases(r.stacks().filter((s) => !s.startsWith("bootstrap-")), (s) => r.apply(s));
+    const applied = await inPhases(
+      r.stacks().filter((s) => !s.startsWith("bootstrap-")),
+      (s) => r.apply(s),
+    );
     for (const o of applied) console.log(describeOutcome(o));
-    check("example: every peering stack applies", applied.every((o) => o.ok));
+    check(
+      "example: every peering stack applies",
+      applied.every((o) => o.ok),
+    );
     const problems = worldProblems(r.aws.world, network);
-    check("example: peerings active, routes, rules and DNS options as configured", problems.length === 0, problems.join("\n"));
+    check(
+      "example: peerings active, routes, rules and DNS options as configured",
+      problems.length === 0,
+      problems.join("\n"),
+    );
     await replanClean(r, "example");
 
     // Remove the last peering an account requests: the account keeps its stack, empty, whose plan
@@ -125,7 +171,10 @@ async function exampleScenarios(workDir: string, env: NodeJS.ProcessEnv, observe
     const app = network.vpcs.get("app-use1");
     const data = network.vpcs.get("data-euw1");
     if (!app || !data) throw new Error("config/example.ts has the VPCs app-use1 and data-euw1");
-    const liveAppToData = () => r.aws.world.peerings.filter((p) => p.requester.vpcId === app.vpcId && p.accepter.vpcId === data.vpcId && p.status === "active");
+    const liveAppToData = () =>
+      r.aws.world.peerings.filter(
+        (p) => p.requester.vpcId === app.vpcId && p.accepter.vpcId === data.vpcId && p.status === "active",
+      );
     const [appToData] = liveAppToData();
     const withoutLast = structuredClone(exampleConfig) as { peerings: Record<string, unknown> };
     delete withoutLast.peerings["app-to-data"];
@@ -134,18 +183,27 @@ async function exampleScenarios(workDir: string, env: NodeJS.ProcessEnv, observe
     r.useOutput(removedOutdir);
     // The bootstrap stacks narrow the role policies in place (the peering's statements go); the
     // peering stacks destroy exactly the peering's resources. Nothing else may change.
-    const removal = (await changesOf(r)).filter((c) => !(c.address.startsWith("aws_iam_role_policy.") && c.actions.join() === "update"));
+    const removal = (await changesOf(r)).filter(
+      (c) => !(c.address.startsWith("aws_iam_role_policy.") && c.actions.join() === "update"),
+    );
     const notRemoval = removal.filter((c) => c.actions.join() !== "delete" || !c.address.includes("app-to-data"));
     check(
       "remove last: removing an account's last peering plans exactly the destruction of its resources",
       removal.length > 0 && notRemoval.length === 0,
       describeChanges(notRemoval.length ? notRemoval : removal),
     );
-    const removedApply = await inPhases(r.stacks().filter((s) => !s.startsWith("bootstrap-")), (s) => r.apply(s));
+    const removedApply = await inPhases(
+      r.stacks().filter((s) => !s.startsWith("bootstrap-")),
+      (s) => r.apply(s),
+    );
     for (const o of removedApply) console.log(describeOutcome(o));
     const stillThere = [
       ...liveAppToData().map((p) => `peering ${p.id} is still active`),
-      ...r.aws.world.routeTables.flatMap((t) => t.routes.filter((x) => appToData && x.vpcPeeringConnectionId === appToData.id).map((x) => `route ${t.id} -> ${x.vpcPeeringConnectionId}`)),
+      ...r.aws.world.routeTables.flatMap((t) =>
+        t.routes
+          .filter((x) => appToData && x.vpcPeeringConnectionId === appToData.id)
+          .map((x) => `route ${t.id} -> ${x.vpcPeeringConnectionId}`),
+      ),
     ];
     check(
       "remove last: the emptied stack applies and the world keeps no peering or route of it",
@@ -156,11 +214,22 @@ async function exampleScenarios(workDir: string, env: NodeJS.ProcessEnv, observe
 
     const destroyed = await inPhases(r.stacks(), (s) => r.destroy(s), true);
     for (const o of destroyed) console.log(describeOutcome(o));
-    check("example: every stack destroys", destroyed.every((o) => o.ok));
+    check(
+      "example: every stack destroys",
+      destroyed.every((o) => o.ok),
+    );
     const left = leftovers(r.aws.world);
-    check("example: destroy leaves exactly the seeded VPCs, route tables and security groups", left.length === 0 && worldIds(r) === seeded, left.join("\n"));
+    check(
+      "example: destroy leaves exactly the seeded VPCs, route tables and security groups",
+      left.length === 0 && worldIds(r) === seeded,
+      left.join("\n"),
+    );
     const denials = r.aws.world.calls.filter((c) => c.decision === "deny");
-    check("example: 0 IAM denials (apply, re-plan, destroy)", denials.length === 0, denials.map((d) => `${d.action} on ${d.resource}: ${d.detail}`).join("\n"));
+    check(
+      "example: 0 IAM denials (apply, re-plan, destroy)",
+      denials.length === 0,
+      denials.map((d) => `${d.action} on ${d.resource}: ${d.detail}`).join("\n"),
+    );
     return (Date.now() - started) / 1000;
   } finally {
     await r.close();
@@ -170,13 +239,19 @@ async function exampleScenarios(workDir: string, env: NodeJS.ProcessEnv, observe
 /** The adoption/one-sided example and its variants. */
 async function adoptScenarios(workDir: string, env: NodeJS.ProcessEnv, observed: ObservedActions): Promise<void> {
   const base = readConfigFile(ADOPT_CONFIG) as { peerings: Record<string, Record<string, unknown>> };
-  const variant = (name: string, edit: (peerings: Record<string, Record<string, unknown>>) => Record<string, Record<string, unknown>>) => {
+  const variant = (
+    name: string,
+    edit: (peerings: Record<string, Record<string, unknown>>) => Record<string, Record<string, unknown>>,
+  ) => {
     const config = structuredClone(base);
     config.peerings = edit(config.peerings);
     const outdir = join(workDir, `adopt-${name}.out`);
     return { outdir, network: synth(config, outdir, `${ADOPT_CONFIG} (${name})`) };
   };
-  const adoptedOnly = variant("adopted-only", (p) => ({ "shared-to-app": p["shared-to-app"], "partner-to-app": p["partner-to-app"] }));
+  const adoptedOnly = variant("adopted-only", (p) => ({
+    "shared-to-app": p["shared-to-app"],
+    "partner-to-app": p["partner-to-app"],
+  }));
   const full = variant("full", (p) => p);
   const r = await Rehearsal.start(full.network, full.outdir, join(workDir, "adopt"), env);
   r.observed = observed;
@@ -184,8 +259,14 @@ async function adoptScenarios(workDir: string, env: NodeJS.ProcessEnv, observed:
     // Adopt: the hand-made peering (seeded with its routes and rules) plans imports only.
     r.useOutput(adoptedOnly.outdir);
     const adoptPlan = (await changesOf(r)).filter((c) => c.address.includes("shared-to-app"));
-    const notImports = adoptPlan.filter((c) => !c.importing || c.actions.includes("create") || c.actions.includes("delete"));
-    check("adopt: the existing peering plans imports only (0 to add, 0 to destroy)", adoptPlan.length > 0 && notImports.length === 0, describeChanges(notImports.length ? notImports : adoptPlan.slice(0, 3)));
+    const notImports = adoptPlan.filter(
+      (c) => !c.importing || c.actions.includes("create") || c.actions.includes("delete"),
+    );
+    check(
+      "adopt: the existing peering plans imports only (0 to add, 0 to destroy)",
+      adoptPlan.length > 0 && notImports.length === 0,
+      describeChanges(notImports.length ? notImports : adoptPlan.slice(0, 3)),
+    );
     for (const o of await inPhases(r.stacks(), (s) => r.apply(s, "update"))) console.log(describeOutcome(o));
 
     // Add: the remaining peerings under their old name (tools-app) plan only additions.
@@ -197,20 +278,38 @@ async function adoptScenarios(workDir: string, env: NodeJS.ProcessEnv, observed:
     r.useOutput(before.outdir);
     const added = await changesOf(r);
     const notAdds = added.filter((c) => c.actions.join() !== "create" && !c.importing);
-    check("add: adding peerings plans only additions", added.length > 0 && notAdds.length === 0, describeChanges(notAdds));
+    check(
+      "add: adding peerings plans only additions",
+      added.length > 0 && notAdds.length === 0,
+      describeChanges(notAdds),
+    );
     const applied = await applyAll(r, "adopt (before rename)");
     void applied;
 
     // Rename: previousName plans moves only.
     r.useOutput(full.outdir);
     const renamed = await changesOf(r);
-    const replaced = renamed.filter((c) => c.previousAddress === undefined || c.actions.includes("create") || c.actions.includes("delete"));
-    check("rename: previousName plans moves, no create or destroy", renamed.length > 0 && replaced.length === 0, describeChanges(replaced));
+    const replaced = renamed.filter(
+      (c) => c.previousAddress === undefined || c.actions.includes("create") || c.actions.includes("delete"),
+    );
+    check(
+      "rename: previousName plans moves, no create or destroy",
+      renamed.length > 0 && replaced.length === 0,
+      describeChanges(replaced),
+    );
     const notMoves = renamed.filter((c) => c.actions.join() !== "no-op");
-    known("rename: previousName plans moves only (the Name tag follows the new name: in-place tag updates)", notMoves.length === 0, describeChanges(notMoves));
+    known(
+      "rename: previousName plans moves only (the Name tag follows the new name: in-place tag updates)",
+      notMoves.length === 0,
+      describeChanges(notMoves),
+    );
     await applyAll(r, "adopt (renamed)");
     const problems = worldProblems(r.aws.world, full.network);
-    check("adopt: the world holds the config (vendor peering pending-acceptance, partner peering accepted)", problems.length === 0, problems.join("\n"));
+    check(
+      "adopt: the world holds the config (vendor peering pending-acceptance, partner peering accepted)",
+      problems.length === 0,
+      problems.join("\n"),
+    );
     await replanClean(r, "adopt");
 
     // Reorder: the same peerings in another order plan nothing.
@@ -221,7 +320,9 @@ async function adoptScenarios(workDir: string, env: NodeJS.ProcessEnv, observed:
 
     // External accepter: pending until the vendor accepts in the world; then `existing` plans no add/destroy.
     const vendor = full.network.peerings.find((p) => p.name === "shared-to-vendor");
-    const pcx = r.aws.world.peerings.find((p) => p.accepter.vpcId === vendor?.accepter.vpcId && p.status === "pending-acceptance");
+    const pcx = r.aws.world.peerings.find(
+      (p) => p.accepter.vpcId === vendor?.accepter.vpcId && p.status === "pending-acceptance",
+    );
     check("external accepter: the connection stays pending-acceptance", pcx !== undefined);
     addBaseCredential(r.aws.world, "AKIAVENDOR", "arn:aws:iam::444444444444:user/vendor");
     const accepted = handle(
@@ -229,18 +330,30 @@ async function adoptScenarios(workDir: string, env: NodeJS.ProcessEnv, observed:
       "AWS4-HMAC-SHA256 Credential=AKIAVENDOR/20260101/us-east-1/ec2/aws4_request",
       `Action=AcceptVpcPeeringConnection&VpcPeeringConnectionId=${pcx?.id}`,
     );
-    check("external accepter: the vendor accepts it in the world", accepted.status === 200 && pcx?.status === "active", accepted.xml);
+    check(
+      "external accepter: the vendor accepts it in the world",
+      accepted.status === 200 && pcx?.status === "active",
+      accepted.xml,
+    );
     // The README says: add `existing`; validation then also asks for the sgr- id of each rule (as a user would, from AWS).
-    const vendorRule = r.aws.world.rules.find((x) => x.groupId === "sg-0a1b2c3d4e5f60002" && x.cidrIpv4 === "10.50.0.0/16");
+    const vendorRule = r.aws.world.rules.find(
+      (x) => x.groupId === "sg-0a1b2c3d4e5f60002" && x.cidrIpv4 === "10.50.0.0/16",
+    );
     const nextStep = variant("vendor-accepted", (p) => {
-      const vendorPeering = structuredClone(p["shared-to-vendor"]) as { ingress: { requester: Array<Record<string, unknown>> } };
+      const vendorPeering = structuredClone(p["shared-to-vendor"]) as {
+        ingress: { requester: Array<Record<string, unknown>> };
+      };
       vendorPeering.ingress.requester[0].existingRuleIds = { "10.50.0.0/16": vendorRule?.id };
       return { ...p, "shared-to-vendor": { ...vendorPeering, existing: { peeringConnectionId: pcx?.id } } };
     });
     r.useOutput(nextStep.outdir);
     const afterAccept = await changesOf(r);
     const bad = afterAccept.filter((c) => c.actions.includes("create") || c.actions.includes("delete"));
-    check("external accepter: once accepted, `existing` (the README's next step) plans no add or destroy", bad.length === 0, describeChanges(bad));
+    check(
+      "external accepter: once accepted, `existing` (the README's next step) plans no add or destroy",
+      bad.length === 0,
+      describeChanges(bad),
+    );
 
     // Remove: dropping a peering plans exactly the destruction of its resources.
     r.useOutput(full.outdir);
@@ -251,14 +364,26 @@ async function adoptScenarios(workDir: string, env: NodeJS.ProcessEnv, observed:
     r.useOutput(removed.outdir);
     const removal = await changesOf(r);
     const wrong = removal.filter((c) => c.actions.join() !== "delete" || !c.address.includes("shared-to-vendor"));
-    check("remove: removing a peering plans exactly the destruction of its resources", removal.length > 0 && wrong.length === 0, describeChanges(wrong.length ? wrong : removal));
+    check(
+      "remove: removing a peering plans exactly the destruction of its resources",
+      removal.length > 0 && wrong.length === 0,
+      describeChanges(wrong.length ? wrong : removal),
+    );
 
     // Protect: destroy stops at the protected peerings.
     r.useOutput(full.outdir);
     const protectedDestroy = await r.run("peering-shared", ["plan", "-destroy", "-lock=false"]);
-    check("protect: a protected peering stops destroy", !protectedDestroy.ok && /prevent_destroy/.test(protectedDestroy.output), planDiff(protectedDestroy.output));
+    check(
+      "protect: a protected peering stops destroy",
+      !protectedDestroy.ok && /prevent_destroy/.test(protectedDestroy.output),
+      planDiff(protectedDestroy.output),
+    );
     const denials = r.aws.world.calls.filter((c) => c.decision === "deny");
-    check("adopt: 0 IAM denials", denials.length === 0, denials.map((d) => `${d.action} on ${d.resource}: ${d.detail}`).join("\n"));
+    check(
+      "adopt: 0 IAM denials",
+      denials.length === 0,
+      denials.map((d) => `${d.action} on ${d.resource}: ${d.detail}`).join("\n"),
+    );
   } finally {
     await r.close();
   }
@@ -284,7 +409,8 @@ async function main(): Promise<number> {
       console.log(`example rehearsal (apply, re-plan, destroy of every stack): ${seconds.toFixed(0)} s`);
     }
     if (!only || only.includes("adopt")) await adoptScenarios(workDir, setup.env, observed);
-    if (!only) writeFileSync("rehearsal/observed-actions.json", `${JSON.stringify(sortedObservations(observed), null, 2)}\n`);
+    if (!only)
+      writeFileSync("rehearsal/observed-actions.json", `${JSON.stringify(sortedObservations(observed), null, 2)}\n`);
     const failed = results.filter((x) => !x.ok);
     console.log(
       failed.length === 0

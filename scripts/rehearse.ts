@@ -14,18 +14,24 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../validation/load";
+import { ConfigValidationError } from "../core/finding";
+import { synthesizeNetwork } from "../output/synthesize-network";
 import { describeOutcome, planDiff } from "../rehearsal/print";
 import { inPhases, Rehearsal } from "../rehearsal/rehearsal";
 import { pluginCacheDir, terraformMissing } from "../rehearsal/setup";
 import { terraformSetup } from "../rehearsal/terraform";
 import { dumpWorld } from "../rehearsal/world";
-import { synthesizeNetwork } from "../output/synthesize-network";
-import { ConfigValidationError } from "../core/finding";
+import { loadConfig } from "../validation/load";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { outdir: { type: "string" }, destroy: { type: "boolean", default: false }, dump: { type: "string" }, keep: { type: "boolean", default: false }, stacks: { type: "string" } },
+    options: {
+      outdir: { type: "string" },
+      destroy: { type: "boolean", default: false },
+      dump: { type: "string" },
+      keep: { type: "boolean", default: false },
+      stacks: { type: "string" },
+    },
   });
   const missing = terraformMissing();
   if (missing) {
@@ -59,7 +65,9 @@ async function main(): Promise<number> {
       });
       await inPhases(chosen(), async (stack) => {
         const o = await rehearsal.plan(stack);
-        console.log(`${o.exitCode === 0 ? "ok  " : "FAIL"} ${stack}: re-plan ${o.exitCode === 0 ? "clean" : `not clean (exit ${o.exitCode})`}`);
+        console.log(
+          `${o.exitCode === 0 ? "ok  " : "FAIL"} ${stack}: re-plan ${o.exitCode === 0 ? "clean" : `not clean (exit ${o.exitCode})`}`,
+        );
         if (o.exitCode !== 0) {
           failed++;
           console.log(planDiff(o.output));

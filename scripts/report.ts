@@ -3,9 +3,10 @@
  * same Markdown every synth writes to cdktf.out/peering-report.md), rendered
  * from the stacks in memory, without writing anything.
  */
-import { loadConfig } from "../validation/load";
-import { runCommand } from "../output/run-command";
+
 import { peeringReportInMemory } from "../output/report-in-memory";
+import { runCommand } from "../output/run-command";
+import { loadConfig } from "../validation/load";
 
 runCommand(() => {
   const { network, warnings, roles } = loadConfig();

@@ -30,7 +30,16 @@ const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
 /** Folders whose sources never go into a bundle. */
-const SKIPPED = new Set(["node_modules", "__tests__", "cdktf.out", ".build", ".git", ".terraform-check", ".stock", ".work"]);
+const SKIPPED = new Set([
+  "node_modules",
+  "__tests__",
+  "cdktf.out",
+  ".build",
+  ".git",
+  ".terraform-check",
+  ".stock",
+  ".work",
+]);
 
 /** The newest modification time among the project's TypeScript and JavaScript sources, the lockfile and this launcher. */
 function newestSourceTime(dir = root) {
@@ -40,10 +49,12 @@ function newestSourceTime(dir = root) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSourceTime(full));
     // .js too: bundles include plain JavaScript modules of the project (scripts/cdk-library.js).
-    else if (entry.name.endsWith(".ts") || entry.name.endsWith(".js")) newest = Math.max(newest, statSync(full).mtimeMs);
+    else if (entry.name.endsWith(".ts") || entry.name.endsWith(".js"))
+      newest = Math.max(newest, statSync(full).mtimeMs);
   }
   if (dir === root) {
-    for (const file of ["package-lock.json", __filename]) newest = Math.max(newest, statSync(path.resolve(root, file)).mtimeMs);
+    for (const file of ["package-lock.json", __filename])
+      newest = Math.max(newest, statSync(path.resolve(root, file)).mtimeMs);
   }
   return newest;
 }
@@ -78,12 +89,15 @@ function ensureBundle(entry, outfile) {
 function buildOrExit(esbuild, options) {
   try {
     const result = esbuild.buildSync({ ...options, logLevel: "silent" });
-    if (result.warnings.length > 0) process.stderr.write(esbuild.formatMessagesSync(result.warnings, { kind: "warning", color: colorOn() }).join(""));
+    if (result.warnings.length > 0)
+      process.stderr.write(esbuild.formatMessagesSync(result.warnings, { kind: "warning", color: colorOn() }).join(""));
     return result;
   } catch (cause) {
     if (!Array.isArray(cause?.errors) || cause.errors.length === 0) throw cause;
     const text = esbuild.formatMessagesSync(cause.errors, { kind: "error", color: colorOn() }).join("");
-    process.stderr.write(`${text}${cause.errors.length === 1 ? "1 error" : `${cause.errors.length} errors`}: fix the file named above and run again\n`);
+    process.stderr.write(
+      `${text}${cause.errors.length === 1 ? "1 error" : `${cause.errors.length} errors`}: fix the file named above and run again\n`,
+    );
     process.exit(1);
   }
 }

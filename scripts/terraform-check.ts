@@ -19,19 +19,19 @@
  * fails (scripts/terraform/skip-policy.ts).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { availableParallelism } from "node:os";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
-import { loadConfig } from "../validation/load";
+import type { Network } from "../model/network";
 import { planStacks } from "../model/stacks";
-import { AWS_PROVIDER_VERSION } from "../stacks/provider-requirements";
-import { synthesizeNetwork } from "../output/synthesize-network";
 import { runCommand } from "../output/run-command";
+import { synthesizeNetwork } from "../output/synthesize-network";
+import { AWS_PROVIDER_VERSION } from "../stacks/provider-requirements";
+import { loadConfig } from "../validation/load";
+import { hclValidation } from "./terraform/hcl-validation";
 import { renderBootstrapMockTest, renderMockTest } from "./terraform/mock-test";
 import { findProviderMirror, writeMirrorCliConfig } from "./terraform/provider-mirror";
 import { cannotCheck } from "./terraform/skip-policy";
-import { hclValidation } from "./terraform/hcl-validation";
-import type { Network } from "../model/network";
 
 const workDir = resolve(".terraform-check");
 
@@ -44,7 +44,10 @@ interface StackJson {
 }
 
 function terraformVersion(): string | undefined {
-  const result = spawnSync("terraform", ["version", "-json"], { encoding: "utf8", env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" } });
+  const result = spawnSync("terraform", ["version", "-json"], {
+    encoding: "utf8",
+    env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" },
+  });
   if (result.status !== 0 || result.error) return undefined;
   return (JSON.parse(result.stdout) as { terraform_version: string }).terraform_version;
 }
@@ -57,7 +60,9 @@ function terraform(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
     child.on("error", (error) => done(`${error.message}\n`));
-    child.on("close", (code) => done(code === 0 ? undefined : `\n$ terraform ${args.join(" ")}   (in ${cwd})\n${output}\n`));
+    child.on("close", (code) =>
+      done(code === 0 ? undefined : `\n$ terraform ${args.join(" ")}   (in ${cwd})\n${output}\n`),
+    );
   });
 }
 
@@ -115,7 +120,12 @@ async function main(): Promise<number> {
   const outdir = join(workDir, "cdktf.out");
   synthesizeNetwork(network, outdir);
   const stackNames = readdirSync(join(outdir, "stacks")).sort();
-  const stacks = new Map(stackNames.map((name) => [name, JSON.parse(readFileSync(join(outdir, "stacks", name, "cdk.tf.json"), "utf8")) as StackJson]));
+  const stacks = new Map(
+    stackNames.map((name) => [
+      name,
+      JSON.parse(readFileSync(join(outdir, "stacks", name, "cdk.tf.json"), "utf8")) as StackJson,
+    ]),
+  );
 
   const providersDir = join(workDir, "providers");
   const env: NodeJS.ProcessEnv = {
@@ -136,7 +146,10 @@ async function main(): Promise<number> {
     writeMirrorCliConfig(env.TF_CLI_CONFIG_FILE, mirror.path);
   }
   mkdirSync(providersDir, { recursive: true });
-  writeFileSync(join(providersDir, "main.tf.json"), JSON.stringify({ terraform: { required_providers: requiredProviders([...stacks.values()]) } }, null, 2));
+  writeFileSync(
+    join(providersDir, "main.tf.json"),
+    JSON.stringify({ terraform: { required_providers: requiredProviders([...stacks.values()]) } }, null, 2),
+  );
   const initFailure = await terraform(providersDir, ["init", "-backend=false", "-input=false", "-no-color"], env);
   if (initFailure) {
     process.stderr.write(initFailure);
@@ -144,7 +157,9 @@ async function main(): Promise<number> {
     return 1;
   }
   const lockFile = join(providersDir, ".terraform.lock.hcl");
-  const installed = /provider "registry.terraform.io\/hashicorp\/aws" \{\s*version\s*=\s*"([^"]+)"/.exec(readFileSync(lockFile, "utf8"))?.[1];
+  const installed = /provider "registry.terraform.io\/hashicorp\/aws" \{\s*version\s*=\s*"([^"]+)"/.exec(
+    readFileSync(lockFile, "utf8"),
+  )?.[1];
 
   let failed = 0;
   const plans = new Map(planStacks(network).map((plan) => [plan.name, plan]));
@@ -158,7 +173,10 @@ async function main(): Promise<number> {
     const plan = plans.get(name);
     const aliases = json.provider.aws.map((p) => p.alias).filter((a): a is string => a !== undefined);
     const roleIds = Object.keys(json.resource?.aws_iam_role ?? {}).map((id) => id.replace(/_role$/, ""));
-    writeFileSync(join(stackDir, "mocked.tftest.hcl"), plan ? renderMockTest(plan, aliases) : renderBootstrapMockTest(roleIds));
+    writeFileSync(
+      join(stackDir, "mocked.tftest.hcl"),
+      plan ? renderMockTest(plan, aliases) : renderBootstrapMockTest(roleIds),
+    );
 
     const failure = await terraform(stackDir, ["test", "-no-color"], env);
     if (failure) process.stderr.write(failure);
@@ -181,7 +199,12 @@ async function main(): Promise<number> {
  * must pass each with no warning (a quoted provider reference, deprecated,
  * would be one per resource). Returns how many stacks failed.
  */
-async function checkHcl(network: Network, stackNames: readonly string[], lockFile: string, env: NodeJS.ProcessEnv): Promise<number> {
+async function checkHcl(
+  network: Network,
+  stackNames: readonly string[],
+  lockFile: string,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
   const hclOutdir = join(workDir, "cdktf.out.hcl");
   const previous = process.env.SYNTH_HCL_OUTPUT;
   process.env.SYNTH_HCL_OUTPUT = "true";

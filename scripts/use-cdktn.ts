@@ -39,7 +39,8 @@ function fail(message: string): never {
 
 function git(args: string[]): string {
   const result = spawnSync("git", args, { cwd: root, encoding: "utf8" });
-  if (result.status !== 0) fail(`git ${args.join(" ")} failed: ${(result.stderr || result.error?.message || "").trim()}`);
+  if (result.status !== 0)
+    fail(`git ${args.join(" ")} failed: ${(result.stderr || result.error?.message || "").trim()}`);
   return result.stdout;
 }
 
@@ -51,18 +52,27 @@ function plannedChanges(): Map<string, string> {
     const after = change(before);
     if (after !== before) changes.set(path, after);
   };
-  consider("package.json", (text) => `${JSON.stringify(switchPackageJson(JSON.parse(text) as PackageJson, from, to), null, 2)}\n`);
+  consider(
+    "package.json",
+    (text) => `${JSON.stringify(switchPackageJson(JSON.parse(text) as PackageJson, from, to), null, 2)}\n`,
+  );
   const sources = git(["ls-files", "-z", "--", "*.ts", "*.js", "*.cjs", "*.mjs"]).split("\0").filter(Boolean);
-  for (const path of sources.filter((p) => !NOT_REWRITTEN.has(p))) consider(path, (text) => switchImports(text, from, to));
+  for (const path of sources.filter((p) => !NOT_REWRITTEN.has(p)))
+    consider(path, (text) => switchImports(text, from, to));
   consider("README.md", (text) => switchReadmeCommands(text, from, to));
   return changes;
 }
 
 /** Whether package-lock.json already records the target library as a dependency of the project. */
 function lockfileSwitched(): boolean {
-  const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8")) as { packages?: Record<string, PackageJson> };
+  const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8")) as {
+    packages?: Record<string, PackageJson>;
+  };
   const project = lock.packages?.[""];
-  return project?.dependencies?.[to.core.name] === to.core.version && project?.devDependencies?.[to.cli.name] === to.cli.version;
+  return (
+    project?.dependencies?.[to.core.name] === to.core.version &&
+    project?.devDependencies?.[to.cli.name] === to.cli.version
+  );
 }
 
 function main(): void {
@@ -73,7 +83,10 @@ function main(): void {
     return;
   }
   const dirty = git(["status", "--porcelain"]).split("\n").filter(Boolean);
-  if (dirty.length > 0) fail(`refusing to switch with ${dirty.length} uncommitted change(s) (git status); commit or stash them first, so that the switch is one reviewable diff`);
+  if (dirty.length > 0)
+    fail(
+      `refusing to switch with ${dirty.length} uncommitted change(s) (git status); commit or stash them first, so that the switch is one reviewable diff`,
+    );
 
   for (const [path, text] of changes) {
     writeFileSync(join(root, path), text);
@@ -82,7 +95,8 @@ function main(): void {
   if (install) {
     process.stdout.write("npm install (package-lock.json and node_modules)\n");
     const result = spawnSync("npm", ["install", "--no-audit", "--no-fund"], { cwd: root, stdio: "inherit" });
-    if (result.status !== 0) fail(`npm install failed (exit ${result.status}); package.json is switched, the lockfile may not be`);
+    if (result.status !== 0)
+      fail(`npm install failed (exit ${result.status}); package.json is switched, the lockfile may not be`);
   }
   process.stdout.write(
     [

@@ -1,14 +1,14 @@
-import type { Construct } from "constructs";
-import { TerraformStack } from "cdktf";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import { literal, literalTags } from "../constructs/terraform-literal";
 import type { AccountDocuments } from "../iam/account-documents";
 import type { PolicyDocument } from "../iam/policy-document";
 import type { Network } from "../model/network";
-import { configureStateBackend } from "./state-backend";
-import { literal, literalTags } from "../constructs/terraform-literal";
 import { requireAwsProvider } from "./provider-requirements";
+import { configureStateBackend } from "./state-backend";
 
 /** Props of {@link BootstrapStack}. */
 export interface BootstrapStackProps {
@@ -53,7 +53,13 @@ export class BootstrapStack extends TerraformStack {
     });
     const roles: Array<[string, string | undefined, PolicyDocument | undefined, PolicyDocument, string]> = [
       ["deployer", account.roleArn, documents.trust, documents.policy, "Deploys the VPC peerings of this account"],
-      ["planner", account.planRoleArn, documents.planTrust, documents.planPolicy, "Plans the VPC peerings of this account (read-only)"],
+      [
+        "planner",
+        account.planRoleArn,
+        documents.planTrust,
+        documents.planPolicy,
+        "Plans the VPC peerings of this account (read-only)",
+      ],
     ];
     for (const [id, roleArn, trust, policy, description] of roles) {
       if (!roleArn || !trust) continue;
@@ -67,7 +73,12 @@ export class BootstrapStack extends TerraformStack {
         maxSessionDuration: 3600,
         permissionsBoundary: network.iam?.permissionsBoundaryArn,
       });
-      new IamRolePolicy(this, `${id}_policy`, { provider, name: "vpc-peering", role: role.name, policy: literal(JSON.stringify(policy)) });
+      new IamRolePolicy(this, `${id}_policy`, {
+        provider,
+        name: "vpc-peering",
+        role: role.name,
+        policy: literal(JSON.stringify(policy)),
+      });
     }
   }
 }

@@ -1,12 +1,12 @@
-import { Node, type Construct } from "constructs";
-import { TerraformStack, type TerraformElement } from "cdktf";
+import { type TerraformElement, TerraformStack } from "cdktf";
+import { type Construct, Node } from "constructs";
+import type { RoleMode } from "../config/role-mode";
 import { AwsProviders } from "../constructs/aws-providers";
-import { configureStateBackend } from "./state-backend";
-import { requireAwsProvider } from "./provider-requirements";
 import { VpcPeering } from "../constructs/vpc-peering";
 import type { Network } from "../model/network";
-import type { RoleMode } from "../config/role-mode";
 import type { StackPlan } from "../model/stacks";
+import { requireAwsProvider } from "./provider-requirements";
+import { configureStateBackend } from "./state-backend";
 
 /** Props of {@link PeeringAccountStack}. */
 export interface PeeringAccountStackProps {
@@ -56,7 +56,9 @@ export class PeeringAccountStack extends TerraformStack {
     });
     // Every (account, region) of our VPCs, declared up front and in a fixed order: a peering's
     // providers must outlive it, or Terraform cannot plan the destruction of a removed peering.
-    for (const vpc of [...network.vpcs.values()].sort((a, b) => `${a.account.name}-${a.region}`.localeCompare(`${b.account.name}-${b.region}`))) {
+    for (const vpc of [...network.vpcs.values()].sort((a, b) =>
+      `${a.account.name}-${a.region}`.localeCompare(`${b.account.name}-${b.region}`),
+    )) {
       if (!vpc.account.external) providers.forAccountRegion(vpc.account, vpc.region);
     }
     for (const peering of plan.peerings) {

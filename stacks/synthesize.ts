@@ -1,10 +1,10 @@
 import "./token-stack-traces";
 import { relative, resolve } from "node:path";
-import { App, TerraformStack } from "cdktf";
-import type { Network } from "../model/network";
+import { App, type TerraformStack } from "cdktf";
 import type { RoleMode } from "../config/role-mode";
-import { planStacks } from "../model/stacks";
 import { accountDocuments } from "../iam/account-documents";
+import type { Network } from "../model/network";
+import { planStacks } from "../model/stacks";
 import { BootstrapStack } from "./bootstrap-stack";
 import { PeeringAccountStack } from "./peering-account-stack";
 
@@ -62,15 +62,28 @@ export interface StackOptions {
  */
 export function addPeeringStacks(app: App, network: Network, location: StackOptions): TerraformStack[] {
   const localStatePath = (stackName: string) =>
-    relative(resolve(location.outdir, "stacks", stackName), resolve(location.projectDir, `terraform.${stackName}.tfstate`));
+    relative(
+      resolve(location.outdir, "stacks", stackName),
+      resolve(location.projectDir, `terraform.${stackName}.tfstate`),
+    );
   const stacks: TerraformStack[] = planStacks(network).map(
-    (plan) => new PeeringAccountStack(app, { network, plan, localStatePath: localStatePath(plan.name), roles: location.roles }),
+    (plan) =>
+      new PeeringAccountStack(app, { network, plan, localStatePath: localStatePath(plan.name), roles: location.roles }),
   );
   if (network.bootstrap && network.iam) {
     for (const documents of accountDocuments(network).filter((d) => d.trust)) {
-      const regions = [...network.vpcs.values()].filter((vpc) => vpc.account.name === documents.account.name).map((vpc) => vpc.region);
+      const regions = [...network.vpcs.values()]
+        .filter((vpc) => vpc.account.name === documents.account.name)
+        .map((vpc) => vpc.region);
       const name = `bootstrap-${documents.account.name}`;
-      stacks.push(new BootstrapStack(app, { network, documents, region: [...regions].sort()[0], localStatePath: localStatePath(name) }));
+      stacks.push(
+        new BootstrapStack(app, {
+          network,
+          documents,
+          region: [...regions].sort()[0],
+          localStatePath: localStatePath(name),
+        }),
+      );
     }
   }
   return stacks;

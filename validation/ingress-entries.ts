@@ -1,6 +1,6 @@
 import type { IngressRuleConfig, ParsedPeeringConfig } from "../config/schema";
-import { SIDES, type Side } from "../model/network";
 import { pathOf } from "../core/finding";
+import { SIDES, type Side } from "../model/network";
 
 /** One ingress rule as written in the config, with where it is. */
 export interface IngressEntry {

@@ -1,6 +1,6 @@
+import { type ConfigEnvironment, readConfigInput } from "../config/read-input";
 import type { RoleMode } from "../config/role-mode";
-import { readConfigInput, type ConfigEnvironment } from "../config/read-input";
-import { validateConfig, type ValidatedConfig } from "./validate";
+import { type ValidatedConfig, validateConfig } from "./validate";
 
 /** A validated config and where it came from. */
 export interface LoadedConfig extends ValidatedConfig {

@@ -1,6 +1,6 @@
 import type { Cidr } from "../core/cidr";
-import { SIDES, type Network, type Peering, type PeeringRoute, type Vpc } from "../model/network";
 import { pathOf } from "../core/finding";
+import { type Network, type Peering, type PeeringRoute, SIDES, type Vpc } from "../model/network";
 
 /** Config path of one of a VPC's own blocks: `vpcs.app.cidrBlocks[0]` or `vpcs.app.ipv6CidrBlocks[0]`. */
 export function vpcCidrPath(vpc: Vpc, block: Cidr): string {

@@ -11,9 +11,12 @@ export function resolvablePart(config: ParsedPeeringConfig): { config: ParsedPee
     Object.entries(config.vpcs).filter(([, vpc]) => isExternalVpc(vpc) || Object.hasOwn(config.accounts, vpc.account)),
   );
   const peerings = Object.fromEntries(
-    Object.entries(config.peerings).filter(([, peering]) => Object.hasOwn(vpcs, peering.requester) && Object.hasOwn(vpcs, peering.accepter)),
+    Object.entries(config.peerings).filter(
+      ([, peering]) => Object.hasOwn(vpcs, peering.requester) && Object.hasOwn(vpcs, peering.accepter),
+    ),
   );
   const complete =
-    Object.keys(vpcs).length === Object.keys(config.vpcs).length && Object.keys(peerings).length === Object.keys(config.peerings).length;
+    Object.keys(vpcs).length === Object.keys(config.vpcs).length &&
+    Object.keys(peerings).length === Object.keys(config.peerings).length;
   return { config: complete ? config : { ...config, vpcs, peerings }, complete };
 }

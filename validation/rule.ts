@@ -1,6 +1,6 @@
 import type { ParsedPeeringConfig } from "../config/schema";
-import type { Network } from "../model/network";
 import type { Finding } from "../core/finding";
+import type { Network } from "../model/network";
 import type { SetAside } from "./set-aside";
 
 /** What a rule knows besides the config: which entries the schema refused. */
@@ -12,7 +12,10 @@ export interface RuleContext {
 }
 
 /** The context of a config that parsed completely. */
-export const COMPLETE: RuleContext = { setAside: { accounts: new Set(), vpcs: new Set(), peerings: new Set() }, complete: true };
+export const COMPLETE: RuleContext = {
+  setAside: { accounts: new Set(), vpcs: new Set(), peerings: new Set() },
+  complete: true,
+};
 
 /** What every rule has: an id (also its file name) and what it protects against. */
 interface RuleInfo {

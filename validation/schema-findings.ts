@@ -1,9 +1,9 @@
 import type { z } from "zod";
-import { echo } from "../core/echo";
 import { RETIRED_FIELDS } from "../config/retired-fields";
 import { peeringConfigSchema } from "../config/schema";
+import { echo } from "../core/echo";
+import { error, type Finding, pathOf } from "../core/finding";
 import { didYouMean } from "./closest-name";
-import { error, pathOf, type Finding } from "../core/finding";
 
 type PathPart = PropertyKey;
 
@@ -67,7 +67,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
  * the field to fix; when two branches come equally close, the union's own
  * message says what the shapes are.
  */
-function expand(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): Array<{ issue: z.core.$ZodIssue; path: PropertyKey[] }> {
+function expand(
+  issue: z.core.$ZodIssue,
+  prefix: readonly PropertyKey[],
+): Array<{ issue: z.core.$ZodIssue; path: PropertyKey[] }> {
   const path = [...prefix, ...issue.path];
   if (issue.code === "invalid_union" && issue.errors.length > 0) {
     const sizes = issue.errors.map((branch) => branch.length);
@@ -82,7 +85,10 @@ function expand(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): Array<
 const pathText = (path: readonly PropertyKey[]) => pathOf(...path.map((p) => (typeof p === "number" ? p : String(p))));
 
 /** A field of an earlier config version gets its own finding, at its own path, saying how to migrate. */
-function retiredFieldFindings(issue: z.core.$ZodIssue, path: PropertyKey[]): { retired: Finding[]; rest?: z.core.$ZodIssue } {
+function retiredFieldFindings(
+  issue: z.core.$ZodIssue,
+  path: PropertyKey[],
+): { retired: Finding[]; rest?: z.core.$ZodIssue } {
   if (issue.code !== "unrecognized_keys") return { retired: [], rest: issue };
   const retired: Finding[] = [];
   const unknown: string[] = [];

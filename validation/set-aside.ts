@@ -1,4 +1,4 @@
-import { peeringConfigSchema, type ParsedPeeringConfig } from "../config/schema";
+import { type ParsedPeeringConfig, peeringConfigSchema } from "../config/schema";
 
 /** The map entries of a config that the schema refused, by map: they exist, but could not be checked. */
 export interface SetAside {
@@ -20,7 +20,8 @@ type MapName = (typeof MAPS)[number];
 /** How many times entries are set aside and the rest parsed again before giving up. */
 const MAX_ROUNDS = 8;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * The largest part of a config that the schema accepts, found by setting

@@ -1,11 +1,11 @@
-import { peeringConfigSchema } from "../config/schema";
-import type { Network } from "../model/network";
 import type { RoleMode } from "../config/role-mode";
-import { resolveNetwork } from "../model/resolve";
+import { peeringConfigSchema } from "../config/schema";
 import { ConfigValidationError, type Finding } from "../core/finding";
-import { CONFIG_RULES, NETWORK_RULES, PLAN_MODE_RULES, REFERENCE_RULES, unmatchedAcknowledgements } from "./rules";
+import type { Network } from "../model/network";
+import { resolveNetwork } from "../model/resolve";
 import { resolvablePart } from "./resolvable-part";
 import { COMPLETE, type RuleContext } from "./rule";
+import { CONFIG_RULES, NETWORK_RULES, PLAN_MODE_RULES, REFERENCE_RULES, unmatchedAcknowledgements } from "./rules";
 import { schemaFindings } from "./schema-findings";
 import { parsedPart } from "./set-aside";
 
@@ -56,7 +56,9 @@ export function checkConfig(input: unknown, roles: RoleMode = "deploy"): ConfigC
   const { config, setAside } = part;
   const context: RuleContext = { setAside, complete: parsed.success };
   const schemaPaths = new Set(schema.map((f) => f.path));
-  const referenceFindings = REFERENCE_RULES.flatMap((rule) => stamped(rule, rule.check(config, context))).filter((f) => !schemaPaths.has(f.path));
+  const referenceFindings = REFERENCE_RULES.flatMap((rule) => stamped(rule, rule.check(config, context))).filter(
+    (f) => !schemaPaths.has(f.path),
+  );
   const configFindings = CONFIG_RULES.flatMap((rule) => stamped(rule, rule.check(config, context)));
   const resolvable = resolvablePart(config);
   const network = resolveNetwork(resolvable.config);

@@ -1,16 +1,28 @@
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import { renderPeeringReport } from "../../report/peering-report";
 import type { Finding } from "../../core/finding";
-import { CONFIG_RULES, NETWORK_RULES, PLAN_MODE_RULES, REFERENCE_RULES, unmatchedAcknowledgements } from "../../validation/rules";
+import { renderPeeringReport } from "../../report/peering-report";
+import {
+  CONFIG_RULES,
+  NETWORK_RULES,
+  PLAN_MODE_RULES,
+  REFERENCE_RULES,
+  unmatchedAcknowledgements,
+} from "../../validation/rules";
 import { checkConfig, validateConfig } from "../../validation/validate";
-import { compliantConfig, spokeRule, type MutableConfig } from "../validation/fixture";
 import { rejection } from "../support/rejection";
+import { compliantConfig, type MutableConfig, spokeRule } from "../validation/fixture";
 
 /** A hub that routes a /16 to one peer and a /20 inside it to another: longest-prefix routing, as the VPC Peering Guide describes. */
 function longestPrefixConfig(): MutableConfig & { acknowledge?: unknown[] } {
   const config = compliantConfig();
-  config.vpcs.far2 = { account: "far", region: "eu-west-1", vpcId: "vpc-00000004", cidrBlocks: ["10.2.0.0/20"], routeTableIds: ["rtb-00000004"] };
+  config.vpcs.far2 = {
+    account: "far",
+    region: "eu-west-1",
+    vpcId: "vpc-00000004",
+    cidrBlocks: ["10.2.0.0/20"],
+    routeTableIds: ["rtb-00000004"],
+  };
   config.peerings["hub-to-far2"] = { requester: "hub", accepter: "far2" };
   // far keeps 10.2.0.0/16 but routes from the hub only reach its addresses outside far2's /20.
   return config;
@@ -24,7 +36,13 @@ describe("GIVEN the validation rules", () => {
   const files = readdirSync(rulesDir)
     .filter((f) => f.endsWith(".ts") && f !== "index.ts")
     .map((f) => basename(f, ".ts"));
-  const registered = [...REFERENCE_RULES, ...CONFIG_RULES, ...NETWORK_RULES, ...PLAN_MODE_RULES, unmatchedAcknowledgements];
+  const registered = [
+    ...REFERENCE_RULES,
+    ...CONFIG_RULES,
+    ...NETWORK_RULES,
+    ...PLAN_MODE_RULES,
+    unmatchedAcknowledgements,
+  ];
 
   it("THEN every rule's id is its file name, and every rule file is registered once", () => {
     expect(registered.map((r) => r.id).sort()).toEqual([...files].sort());
@@ -65,16 +83,25 @@ describe("GIVEN a hub that reaches two peers by longest-prefix routes", () => {
   });
 
   it("WHEN strict mode is on and the warning is acknowledged with a reason THEN it validates, the warning marked with the reason", () => {
-    const { warnings } = validateConfig({ ...longestPrefixConfig(), strict: true, acknowledge: [{ ...NESTED, reason: REASON }] }, { source: "fixture" });
+    const { warnings } = validateConfig(
+      { ...longestPrefixConfig(), strict: true, acknowledge: [{ ...NESTED, reason: REASON }] },
+      { source: "fixture" },
+    );
     expect(warnings).toEqual([expect.objectContaining({ ...NESTED, severity: "warning", acknowledged: REASON })]);
   });
 
   it("WHEN an acknowledgement has no reason, or one word THEN the schema refuses it, naming the field", () => {
     const noReason = checkConfig({ ...longestPrefixConfig(), acknowledge: [{ ...NESTED }] }).findings;
-    expect(noReason).toContainEqual(expect.objectContaining({ severity: "error", path: "acknowledge[0].reason", rule: "schema" }));
+    expect(noReason).toContainEqual(
+      expect.objectContaining({ severity: "error", path: "acknowledge[0].reason", rule: "schema" }),
+    );
     const oneWord = checkConfig({ ...longestPrefixConfig(), acknowledge: [{ ...NESTED, reason: "ok" }] }).findings;
     expect(oneWord).toContainEqual(
-      expect.objectContaining({ severity: "error", path: "acknowledge[0].reason", message: expect.stringContaining("reason says why this warning is accepted") }),
+      expect.objectContaining({
+        severity: "error",
+        path: "acknowledge[0].reason",
+        message: expect.stringContaining("reason says why this warning is accepted"),
+      }),
     );
   });
 
@@ -94,14 +121,24 @@ describe("GIVEN a hub that reaches two peers by longest-prefix routes", () => {
     const config = compliantConfig();
     spokeRule(config).description = "Managed by Terraform";
     const path = "peerings.hub-to-spoke.ingress.accepter[0].description";
-    const findings = checkConfig({ ...config, acknowledge: [{ rule: "ingress-description", path, reason: REASON }] }).findings;
+    const findings = checkConfig({
+      ...config,
+      acknowledge: [{ rule: "ingress-description", path, reason: REASON }],
+    }).findings;
     expect(findings.filter((f) => f.rule === "unmatched-acknowledgements")).toEqual([
-      expect.objectContaining({ severity: "error", path: "acknowledge[0]", message: expect.stringContaining("errors cannot be acknowledged") }),
+      expect.objectContaining({
+        severity: "error",
+        path: "acknowledge[0]",
+        message: expect.stringContaining("errors cannot be acknowledged"),
+      }),
     ]);
   });
 
   it("THEN the peering report lists the acknowledged warning, marked as such, with its reason", () => {
-    const { network, warnings } = validateConfig({ ...longestPrefixConfig(), acknowledge: [{ ...NESTED, reason: REASON }] }, { source: "fixture" });
+    const { network, warnings } = validateConfig(
+      { ...longestPrefixConfig(), acknowledge: [{ ...NESTED, reason: REASON }] },
+      { source: "fixture" },
+    );
     const report = renderPeeringReport({ network, warnings, stacks: [] });
     expect(report).toContain(`- ✅ acknowledged: \`${NESTED.path}\` (${NESTED.rule}): 10.2.0.0/20 lies inside`);
     expect(report).toContain(`Reason: ${REASON}`);
@@ -109,7 +146,8 @@ describe("GIVEN a hub that reaches two peers by longest-prefix routes", () => {
 });
 
 describe("GIVEN weak or missing things the rules used to let through", () => {
-  const warningsOf = (config: unknown): Finding[] => checkConfig(config).findings.filter((f) => f.severity === "warning");
+  const warningsOf = (config: unknown): Finding[] =>
+    checkConfig(config).findings.filter((f) => f.severity === "warning");
 
   it('WHEN a description is "x" THEN a warning says it is not meaningful', () => {
     const config = compliantConfig();
@@ -119,7 +157,8 @@ describe("GIVEN weak or missing things the rules used to let through", () => {
         severity: "warning",
         rule: "ingress-description",
         path: "peerings.hub-to-spoke.ingress.accepter[0].description",
-        message: '"x" says little to the next reader; say what the rule lets in and from where, e.g. "HTTPS from shared services"',
+        message:
+          '"x" says little to the next reader; say what the rule lets in and from where, e.g. "HTTPS from shared services"',
       },
     ]);
   });
@@ -132,7 +171,8 @@ describe("GIVEN weak or missing things the rules used to let through", () => {
         severity: "warning",
         rule: "unused-vpcs",
         path: "vpcs.lonely",
-        message: "no peering uses VPC lonely, so nothing is synthesized for it; add the peering it is for, or remove it",
+        message:
+          "no peering uses VPC lonely, so nothing is synthesized for it; add the peering it is for, or remove it",
       },
     ]);
   });

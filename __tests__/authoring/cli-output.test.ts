@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
-import { compliantConfig } from "../validation/fixture";
 import { cliSynth, projectDir, runInProject } from "../support/synth-process";
+import { compliantConfig } from "../validation/fixture";
 
 describe("GIVEN a config with one warning, synthesized through the real CLI (npx cdktf synth)", () => {
   const work = mkdtempSync(join(tmpdir(), "peering-cli-output-"));

@@ -5,7 +5,11 @@ import { npmSynth } from "../support/synth-process";
 import { copyProject } from "./project-copy";
 
 const synthIn = (dir: string) =>
-  spawnSync(npmSynth[0], npmSynth.slice(1), { cwd: dir, encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1", CDKTF_OUTDIR: "out" } });
+  spawnSync(npmSynth[0], npmSynth.slice(1), {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, CHECKPOINT_DISABLE: "1", CDKTF_OUTDIR: "out" },
+  });
 
 describe("GIVEN a fresh project", () => {
   const project = copyProject();
@@ -21,7 +25,10 @@ describe("GIVEN a fresh project", () => {
   });
 
   it("WHEN config/config.ts has a syntax error THEN synth prints esbuild's message with file:line:column and the code frame, and no stack trace", () => {
-    writeFileSync(join(project.dir, "config", "config.ts"), 'export const config = {\n  project: "acme"\n  accounts: {},\n};\n');
+    writeFileSync(
+      join(project.dir, "config", "config.ts"),
+      'export const config = {\n  project: "acme"\n  accounts: {},\n};\n',
+    );
     const result = synthIn(project.dir);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("config/config.ts:3:2:");

@@ -10,7 +10,7 @@ describe("GIVEN the HCL cdktf writes", () => {
     const hcl = [
       'resource "aws_route" "r" {',
       'provider = "aws.shared-us-east-1"',
-      'depends_on = [',
+      "depends_on = [",
       '"aws_vpc_peering_connection_accepter.shared-to-app_accepter",',
       "]",
       'description = "aws.not-a-reference"',
@@ -35,14 +35,16 @@ describe("GIVEN npm run synth:hcl on the example", () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   const result = runInProject(["node", "scripts/synth-hcl.js"], { HCL_OUTDIR: work });
 
-  it("THEN no stack quotes a reference: no provider = \"...\" and no quoted depends_on entry", () => {
+  it('THEN no stack quotes a reference: no provider = "..." and no quoted depends_on entry', () => {
     expect(result.status).toBe(0);
     for (const stack of ["peering-shared", "peering-app", "peering-data"]) {
       const hcl = readFileSync(join(work, "stacks", stack, "cdk.tf"), "utf8");
       expect(hcl).not.toMatch(/^\s*provider\s*=\s*"/m);
       expect(hcl).not.toMatch(/depends_on\s*=\s*\[\s*"/);
     }
-    expect(readFileSync(join(work, "stacks", "peering-shared", "cdk.tf"), "utf8")).toMatch(/^\s*provider\s*=\s*aws\.shared-us-east-1$/m);
+    expect(readFileSync(join(work, "stacks", "peering-shared", "cdk.tf"), "utf8")).toMatch(
+      /^\s*provider\s*=\s*aws\.shared-us-east-1$/m,
+    );
   });
 });
 

@@ -4,7 +4,17 @@ import { join } from "node:path";
 import { projectDir } from "../support/synth-process";
 
 /** Folders of the project that a throwaway copy leaves out (node_modules is linked instead). */
-const LEFT_OUT = new Set(["node_modules", ".build", ".git", "cdktf.out", "__tests__", ".terraform-check", ".stock", ".work", "bench"]);
+const LEFT_OUT = new Set([
+  "node_modules",
+  ".build",
+  ".git",
+  "cdktf.out",
+  "__tests__",
+  ".terraform-check",
+  ".stock",
+  ".work",
+  "bench",
+]);
 
 /**
  * A throwaway copy of the project (its sources, node_modules linked), for a

@@ -22,7 +22,8 @@ export const config = defineConfig({
 function languageService(probe: string) {
   const probePath = join(projectDir, "config", "probe.ts");
   const { options } = ts.convertCompilerOptionsFromJson(
-    (JSON.parse(readFileSync(join(projectDir, "tsconfig.json"), "utf8")) as { compilerOptions: object }).compilerOptions,
+    (JSON.parse(readFileSync(join(projectDir, "tsconfig.json"), "utf8")) as { compilerOptions: object })
+      .compilerOptions,
     projectDir,
   );
   const host: ts.LanguageServiceHost = {
@@ -51,7 +52,9 @@ describe("GIVEN a TypeScript config written with defineConfig", () => {
   it("THEN a wrong account reference, region, VPC id and VPC reference are compile errors naming the right choices", () => {
     expect(diagnostics).toEqual([
       `6: Type '"ap"' is not assignable to type '"shared" | "app" | undefined'.`,
-      expect.stringMatching(/^7: Type '"eu-west1"' is not assignable to type '"af-south-1" \| .*Did you mean '"eu-west-1"'\?$/),
+      expect.stringMatching(
+        /^7: Type '"eu-west1"' is not assignable to type '"af-south-1" \| .*Did you mean '"eu-west-1"'\?$/,
+      ),
       "7: Type '\"vpx-00000002\"' is not assignable to type '`vpc-${string}`'.",
       `10: Type '"app-use"' is not assignable to type '"app-use1" | "shared-use1"'. Did you mean '"app-use1"'?`,
     ]);
@@ -64,7 +67,9 @@ describe("GIVEN a TypeScript config written with defineConfig", () => {
   });
 
   it("THEN hovering a field of a correct config shows its documentation and default", () => {
-    const valid = PROBE.replace('account: "ap"', 'account: "app"').replace('"eu-west1", vpcId: "vpx-00000002"', '"eu-west-1", vpcId: "vpc-00000002"').replace('"app-use" }', '"app-use1" }');
+    const valid = PROBE.replace('account: "ap"', 'account: "app"')
+      .replace('"eu-west1", vpcId: "vpx-00000002"', '"eu-west-1", vpcId: "vpc-00000002"')
+      .replace('"app-use" }', '"app-use1" }');
     const own = languageService(valid);
     expect(own.service.getSemanticDiagnostics(own.probePath)).toEqual([]);
     const docsAt = (text: string) => {
@@ -87,7 +92,9 @@ describe("GIVEN a TypeScript config written with defineConfig", () => {
       .replace('account: "ap"', 'account: "app"')
       .replace('"eu-west1", vpcId: "vpx-00000002"', '"eu-west-1", vpcId: "vpc-00000002"');
     const own = languageService(probe);
-    const messages = own.service.getSemanticDiagnostics(own.probePath).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    const messages = own.service
+      .getSemanticDiagnostics(own.probePath)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
     expect(messages).toEqual([expect.stringContaining("Property 'ports' is missing")]);
   });
 });

@@ -1,8 +1,8 @@
 import { exampleConfig } from "../../config/example";
 import { accountsInUse } from "../../iam/account-documents";
 import { deployerPolicy, TERRAFORM_READ_ACTIONS } from "../../iam/deployer-policy";
-import { globMatch } from "../../rehearsal/policy";
 import observed from "../../rehearsal/observed-actions.json";
+import { globMatch } from "../../rehearsal/policy";
 import { validateConfig } from "../../validation/validate";
 
 /**

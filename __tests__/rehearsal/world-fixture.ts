@@ -14,13 +14,22 @@ import { emptyWorld, type World } from "../../rehearsal/world";
 export const A = "111111111111";
 export const B = "222222222222";
 export const C = "333333333333";
-export const VPC = { a: "vpc-0000000000000000a", b: "vpc-0000000000000000b", c: "vpc-0000000000000000c", overlap: "vpc-000000000000000ff", a2: "vpc-000000000000000a2" };
+export const VPC = {
+  a: "vpc-0000000000000000a",
+  b: "vpc-0000000000000000b",
+  c: "vpc-0000000000000000c",
+  overlap: "vpc-000000000000000ff",
+  a2: "vpc-000000000000000a2",
+};
 export const RTB = { a: "rtb-0000000000000000a", a2: "rtb-000000000000000a2", b: "rtb-0000000000000000b" };
 export const SG = { a: "sg-0000000000000000a", b: "sg-0000000000000000b", c: "sg-0000000000000000c" };
 export const BASE_KEY = "AKIATESTBASE";
 
 /** Everything allowed: the role the semantic tests act through, per account. */
-export const ADMIN_POLICY: Policy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "ec2:*", Resource: "*" }] };
+export const ADMIN_POLICY: Policy = {
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Action: "ec2:*", Resource: "*" }],
+};
 
 /** The world, with roles `admin` (ec2:*) in every account trusting the base principal. */
 export function fixtureWorld(): World {
@@ -34,7 +43,15 @@ export function fixtureWorld(): World {
   vpc(VPC.c, C, "eu-west-1", "10.2.0.0/16");
   vpc(VPC.overlap, B, "us-east-1", "10.0.128.0/20");
   const rtb = (id: string, account: string, vpcId: string, cidr: string) =>
-    world.routeTables.push({ id, account, region: "us-east-1", vpcId, main: false, routes: [{ destinationCidrBlock: cidr, gatewayId: "local", origin: "CreateRouteTable" }], tags: {} });
+    world.routeTables.push({
+      id,
+      account,
+      region: "us-east-1",
+      vpcId,
+      main: false,
+      routes: [{ destinationCidrBlock: cidr, gatewayId: "local", origin: "CreateRouteTable" }],
+      tags: {},
+    });
   rtb(RTB.a, A, VPC.a, "10.0.0.0/16");
   rtb(RTB.a2, A, VPC.a, "10.0.0.0/16");
   rtb(RTB.b, B, VPC.b, "10.1.0.0/16");
@@ -55,20 +72,42 @@ export function trustFor(externalId: string): Policy {
   return {
     Version: "2012-10-17",
     Statement: [
-      { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${A}:role/deployer` }, Action: "sts:AssumeRole", Condition: { StringEquals: { "sts:ExternalId": externalId } } },
+      {
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${A}:role/deployer` },
+        Action: "sts:AssumeRole",
+        Condition: { StringEquals: { "sts:ExternalId": externalId } },
+      },
     ],
   };
 }
 
 /** An STS client with the base credential. */
 export function baseSts(aws: LocalAws, region = "us-east-1"): STSClient {
-  return new STSClient({ region, endpoint: aws.url, maxAttempts: 1, credentials: { accessKeyId: BASE_KEY, secretAccessKey: "x" } });
+  return new STSClient({
+    region,
+    endpoint: aws.url,
+    maxAttempts: 1,
+    credentials: { accessKeyId: BASE_KEY, secretAccessKey: "x" },
+  });
 }
 
 /** An EC2 client acting through `role` in `account` (assumed with its external id). */
-export async function ec2As(aws: LocalAws, account: string, region: string, role = "admin", externalId = `ext-${account}`): Promise<EC2Client> {
+export async function ec2As(
+  aws: LocalAws,
+  account: string,
+  region: string,
+  role = "admin",
+  externalId = `ext-${account}`,
+): Promise<EC2Client> {
   const { AssumeRoleCommand } = await import("@aws-sdk/client-sts");
-  const out = await baseSts(aws).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/${role}`, RoleSessionName: "test", ExternalId: externalId }));
+  const out = await baseSts(aws).send(
+    new AssumeRoleCommand({
+      RoleArn: `arn:aws:iam::${account}:role/${role}`,
+      RoleSessionName: "test",
+      ExternalId: externalId,
+    }),
+  );
   const c = out.Credentials!;
   return new EC2Client({
     region,

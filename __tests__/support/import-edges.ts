@@ -38,14 +38,19 @@ export interface ImportEdge {
   readonly to?: string;
 }
 
-const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^"';]*?\s+from\s+)?["']([^"']+)["']|\b(?:import|require)\(\s*["']([^"']+)["']\s*\)/g;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^"';]*?\s+from\s+)?["']([^"']+)["']|\b(?:import|require)\(\s*["']([^"']+)["']\s*\)/g;
 
 /** The imports of one file's source text. */
 export function importsOf(file: string, source: string): ImportEdge[] {
   const edges: ImportEdge[] = [];
   for (const match of source.matchAll(IMPORT)) {
     const specifier = match[1] ?? match[2];
-    const to = specifier.startsWith(".") ? normalize(join(dirname(file), specifier)).split(sep).join("/") : undefined;
+    const to = specifier.startsWith(".")
+      ? normalize(join(dirname(file), specifier))
+          .split(sep)
+          .join("/")
+      : undefined;
     edges.push({ from: file, specifier, to });
   }
   return edges;
@@ -76,7 +81,9 @@ export function violations(edges: readonly ImportEdge[], allowed = ALLOWED_IMPOR
     const to = folderOf(edge.to);
     if (to === from) continue;
     if (to === undefined || !mayImport.includes(to)) {
-      found.push(`${edge.from} imports ${edge.specifier} (${from}/ may import: ${mayImport.join(", ") || "nothing of the project"})`);
+      found.push(
+        `${edge.from} imports ${edge.specifier} (${from}/ may import: ${mayImport.join(", ") || "nothing of the project"})`,
+      );
     }
   }
   return found;

@@ -33,12 +33,22 @@ let loaded: Mermaid | undefined;
  */
 export function mermaid(): Mermaid {
   if (loaded) return loaded;
-  const dom = new JSDOM("<!doctype html><html><body></body></html>", { runScripts: "outside-only", pretendToBeVisual: true });
-  const window = dom.window as unknown as { eval(code: string): unknown; mermaid: Mermaid; __esbuild_esm_mermaid_nm: object };
+  const dom = new JSDOM("<!doctype html><html><body></body></html>", {
+    runScripts: "outside-only",
+    pretendToBeVisual: true,
+  });
+  const window = dom.window as unknown as {
+    eval(code: string): unknown;
+    mermaid: Mermaid;
+    __esbuild_esm_mermaid_nm: object;
+  };
   // The bundle declares its namespace with `var` under "use strict", which an
   // eval keeps local; declared on the window instead, the bundle's last line finds it.
   window.__esbuild_esm_mermaid_nm = {};
-  const bundle = readFileSync(require.resolve("mermaid/dist/mermaid.min.js"), "utf8").replace("var __esbuild_esm_mermaid_nm;", "");
+  const bundle = readFileSync(require.resolve("mermaid/dist/mermaid.min.js"), "utf8").replace(
+    "var __esbuild_esm_mermaid_nm;",
+    "",
+  );
   window.eval(bundle);
   loaded = window.mermaid;
   return loaded;

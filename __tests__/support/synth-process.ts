@@ -1,4 +1,4 @@
-import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { type SpawnSyncReturns, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { currentLibrary } from "../../scripts/cdk-library";
@@ -7,7 +7,9 @@ import { currentLibrary } from "../../scripts/cdk-library";
 export const projectDir = resolve(__dirname, "..", "..");
 
 /** `npm run synth`'s command, run directly (npm itself adds nothing under test). */
-export const npmSynth = (JSON.parse(readFileSync(join(projectDir, "package.json"), "utf8")) as { scripts: { synth: string } }).scripts.synth.split(" ");
+export const npmSynth = (
+  JSON.parse(readFileSync(join(projectDir, "package.json"), "utf8")) as { scripts: { synth: string } }
+).scripts.synth.split(" ");
 
 /** The real CLI, as a user runs it: `npx cdktf synth --output <outdir>` (cdktf.json's app), or `npx cdktn ...` after `npm run use-cdktn`. */
 export const cliSynth = (outdir: string): string[] => ["npx", currentLibrary().cli.bin, "synth", "--output", outdir];

@@ -1,8 +1,8 @@
 import { Testing } from "cdktf";
-import type { PeeringConfig } from "../../config/schema";
 import type { RoleMode } from "../../config/role-mode";
-import { validateConfig } from "../../validation/validate";
+import type { PeeringConfig } from "../../config/schema";
 import { addPeeringStacks } from "../../stacks/synthesize";
+import { validateConfig } from "../../validation/validate";
 
 /** A synthesized stack: its Terraform JSON as text (for cdktf matchers) and parsed. */
 export interface SynthesizedStack {
@@ -38,7 +38,9 @@ export function resourcesOf(stack: SynthesizedStack, type: string): Record<strin
 
 /** Every address (`type.name`) in a stack. */
 export function addressesOf(stack: SynthesizedStack): string[] {
-  return Object.entries(stack.json.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`));
+  return Object.entries(stack.json.resource ?? {}).flatMap(([type, byName]) =>
+    Object.keys(byName).map((name) => `${type}.${name}`),
+  );
 }
 
 /** A deep copy of a config, to change in one test without touching others. */

@@ -30,7 +30,14 @@ export interface MutableConfig {
   accounts: Record<string, { accountId: string; roleArn?: string; externalId?: string; planRoleArn?: string }>;
   vpcs: Record<
     string,
-    { account: string; region: string; vpcId: string; cidrBlocks: string[]; ipv6CidrBlocks?: string[]; routeTableIds?: string[] }
+    {
+      account: string;
+      region: string;
+      vpcId: string;
+      cidrBlocks: string[];
+      ipv6CidrBlocks?: string[];
+      routeTableIds?: string[];
+    }
   >;
   peerings: Record<string, MutablePeering>;
 }

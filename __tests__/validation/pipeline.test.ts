@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { renderJsonSchema } from "../../config/json-schema";
 import { ConfigValidationError } from "../../core/finding";
 import { validateConfig } from "../../validation/validate";
-import { compliantConfig, farRule, spokeRule } from "./fixture";
 import { rejection } from "../support/rejection";
+import { compliantConfig, farRule, spokeRule } from "./fixture";
 
 describe("GIVEN a config with problems in several places", () => {
   const config = compliantConfig();
@@ -21,7 +21,9 @@ describe("GIVEN a config with problems in several places", () => {
         "peerings.hub-to-far.ingress.accepter[0].source",
       ]),
     );
-    expect(error.message.split("\n")[0]).toBe(`fixture.yaml has ${error.findings.length} problems; nothing was synthesized:`);
+    expect(error.message.split("\n")[0]).toBe(
+      `fixture.yaml has ${error.findings.length} problems; nothing was synthesized:`,
+    );
     expect(error.message.split("\n")).toHaveLength(error.findings.length + 1);
   });
 });
@@ -67,7 +69,11 @@ describe("GIVEN the JSON Schema in config/schema.json", () => {
   });
 
   it("THEN it names every top-level field and forbids unknown ones", () => {
-    const schema = JSON.parse(renderJsonSchema()) as { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean };
+    const schema = JSON.parse(renderJsonSchema()) as {
+      properties: Record<string, unknown>;
+      required: string[];
+      additionalProperties: boolean;
+    };
     expect(Object.keys(schema.properties)).toEqual(
       expect.arrayContaining(["project", "tags", "strict", "quotas", "accounts", "vpcs", "peerings"]),
     );

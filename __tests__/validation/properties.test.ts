@@ -1,8 +1,8 @@
-import * as ipaddr from "ipaddr.js";
 import fc from "fast-check";
-import { cidr, cidrsOverlap, nestedCidrs, type Cidr } from "../../core/cidr";
-import { checkConfig } from "../../validation/validate";
+import * as ipaddr from "ipaddr.js";
 import type { PeeringConfig } from "../../config/schema";
+import { type Cidr, cidr, cidrsOverlap, nestedCidrs } from "../../core/cidr";
+import { checkConfig } from "../../validation/validate";
 
 /** An IPv4 block as numbers: the brute-force model the CIDR library is checked against. */
 interface Range {
@@ -10,12 +10,14 @@ interface Range {
   readonly end: number;
 }
 
-const ipv4Block = fc.record({ address: fc.nat({ max: 2 ** 32 - 1 }), prefix: fc.integer({ min: 0, max: 32 }) }).map(({ address, prefix }) => {
-  const size = 2 ** (32 - prefix);
-  const start = Math.floor(address / size) * size;
-  const text = `${[24, 16, 8, 0].map((shift) => Math.floor(start / 2 ** shift) % 256).join(".")}/${prefix}`;
-  return { text, range: { start, end: start + size - 1 } as Range };
-});
+const ipv4Block = fc
+  .record({ address: fc.nat({ max: 2 ** 32 - 1 }), prefix: fc.integer({ min: 0, max: 32 }) })
+  .map(({ address, prefix }) => {
+    const size = 2 ** (32 - prefix);
+    const start = Math.floor(address / size) * size;
+    const text = `${[24, 16, 8, 0].map((shift) => Math.floor(start / 2 ** shift) % 256).join(".")}/${prefix}`;
+    return { text, range: { start, end: start + size - 1 } as Range };
+  });
 
 describe("GIVEN any two IPv4 blocks", () => {
   it("THEN cidrsOverlap agrees with comparing their address ranges", () => {
@@ -38,10 +40,14 @@ describe("GIVEN any list of IPv4 blocks", () => {
         const bruteForce = blocks.flatMap((inner) => {
           const around = blocks.filter((outer) => strictlyInside(inner.range, outer.range));
           if (around.length === 0) return [];
-          const narrowest = around.reduce((a, b) => (b.range.end - b.range.start < a.range.end - a.range.start ? b : a));
+          const narrowest = around.reduce((a, b) =>
+            b.range.end - b.range.start < a.range.end - a.range.start ? b : a,
+          );
           return [`${inner.text} in ${narrowest.text}`];
         });
-        const found = nestedCidrs(blocks, (b) => cidr(b.text)).map(({ inner, outer }) => `${inner.text} in ${outer.text}`);
+        const found = nestedCidrs(blocks, (b) => cidr(b.text)).map(
+          ({ inner, outer }) => `${inner.text} in ${outer.text}`,
+        );
         expect(found.sort()).toEqual(bruteForce.sort());
       }),
       { numRuns: 1000 },
@@ -51,13 +57,17 @@ describe("GIVEN any list of IPv4 blocks", () => {
 
 describe("GIVEN any two IPv6 blocks built from a shared prefix", () => {
   it("THEN cidrsOverlap is symmetric and true exactly when one block contains the other's network address", () => {
-    const block = fc.record({ group: fc.integer({ min: 0, max: 0xffff }), prefix: fc.integer({ min: 16, max: 64 }) }).map(
-      ({ group, prefix }) => {
+    const block = fc
+      .record({ group: fc.integer({ min: 0, max: 0xffff }), prefix: fc.integer({ min: 16, max: 64 }) })
+      .map(({ group, prefix }) => {
         const mask = prefix >= 32 ? 0xffff : 0xffff - (2 ** (32 - prefix) - 1);
         // Canonical text (what validation accepts): 2600:0::/16 is written 2600::/16.
-        return { text: `${ipaddr.parse(`2600:${(group & mask).toString(16)}::`).toString()}/${prefix}`, group: group & mask, prefix };
-      },
-    );
+        return {
+          text: `${ipaddr.parse(`2600:${(group & mask).toString(16)}::`).toString()}/${prefix}`,
+          group: group & mask,
+          prefix,
+        };
+      });
     fc.assert(
       fc.property(block, block, (a, b) => {
         const [x, y]: Cidr[] = [cidr(a.text), cidr(b.text)];

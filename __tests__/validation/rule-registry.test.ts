@@ -1,6 +1,12 @@
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import { CONFIG_RULES, NETWORK_RULES, PLAN_MODE_RULES, REFERENCE_RULES, unmatchedAcknowledgements } from "../../validation/rules";
+import {
+  CONFIG_RULES,
+  NETWORK_RULES,
+  PLAN_MODE_RULES,
+  REFERENCE_RULES,
+  unmatchedAcknowledgements,
+} from "../../validation/rules";
 
 /** A rule as the registry sees it: `check` for the rules on the config or network, `apply` for the one on the findings themselves. */
 interface RuleLike {
@@ -21,7 +27,10 @@ const isRule = (value: unknown): value is RuleLike =>
  * no rule or more than one, a rule whose id is not its file name, a rule no
  * list registers, a rule registered twice.
  */
-function registryProblems(modules: Readonly<Record<string, Record<string, unknown>>>, registered: readonly RuleLike[]): string[] {
+function registryProblems(
+  modules: Readonly<Record<string, Record<string, unknown>>>,
+  registered: readonly RuleLike[],
+): string[] {
   const problems: string[] = [];
   for (const [file, exports] of Object.entries(modules)) {
     const rules = Object.values(exports).filter(isRule);
@@ -31,22 +40,33 @@ function registryProblems(modules: Readonly<Record<string, Record<string, unknow
       continue;
     }
     const [rule] = rules;
-    if (rule.id !== name) problems.push(`${file} exports a rule with id "${rule.id}"; the id is the file name, "${name}"`);
-    if (!registered.includes(rule)) problems.push(`${file}: rule "${rule.id}" is in no list of validation/rules/index.ts, so it never runs`);
+    if (rule.id !== name)
+      problems.push(`${file} exports a rule with id "${rule.id}"; the id is the file name, "${name}"`);
+    if (!registered.includes(rule))
+      problems.push(`${file}: rule "${rule.id}" is in no list of validation/rules/index.ts, so it never runs`);
   }
   const ids = registered.map((rule) => rule.id);
-  for (const id of new Set(ids.filter((id, i) => ids.indexOf(id) !== i))) problems.push(`rule "${id}" is registered more than once`);
+  for (const id of new Set(ids.filter((id, i) => ids.indexOf(id) !== i)))
+    problems.push(`rule "${id}" is registered more than once`);
   return problems;
 }
 
-const registered: readonly RuleLike[] = [...REFERENCE_RULES, ...CONFIG_RULES, ...NETWORK_RULES, ...PLAN_MODE_RULES, unmatchedAcknowledgements];
+const registered: readonly RuleLike[] = [
+  ...REFERENCE_RULES,
+  ...CONFIG_RULES,
+  ...NETWORK_RULES,
+  ...PLAN_MODE_RULES,
+  unmatchedAcknowledgements,
+];
 
 describe("GIVEN every file under validation/rules/ and the registry in rules/index.ts", () => {
   const dir = join(__dirname, "../../validation/rules");
   let modules: Record<string, Record<string, unknown>>;
   beforeAll(() => {
     const files = readdirSync(dir).filter((file) => file.endsWith(".ts") && file !== "index.ts");
-    modules = Object.fromEntries(files.map((file) => [`validation/rules/${file}`, require(join(dir, file)) as Record<string, unknown>]));
+    modules = Object.fromEntries(
+      files.map((file) => [`validation/rules/${file}`, require(join(dir, file)) as Record<string, unknown>]),
+    );
   });
 
   it("THEN each file exports one rule, its id is the file name, and the registry runs it exactly once", () => {
@@ -79,8 +99,8 @@ describe("GIVEN a fork's new rule file", () => {
   });
 
   it("WHEN it is registered twice THEN the duplicate is named", () => {
-    expect(registryProblems({ "validation/rules/no-public-peering.ts": { rule } }, [...registered, rule, rule])).toEqual([
-      'rule "no-public-peering" is registered more than once',
-    ]);
+    expect(
+      registryProblems({ "validation/rules/no-public-peering.ts": { rule } }, [...registered, rule, rule]),
+    ).toEqual(['rule "no-public-peering" is registered more than once']);
   });
 });

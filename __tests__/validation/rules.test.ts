@@ -1,5 +1,5 @@
 import type { Severity } from "../../core/finding";
-import { compliantConfig, farRule, findingsOf, spokeRule, type MutableConfig, type MutablePeering } from "./fixture";
+import { compliantConfig, farRule, findingsOf, type MutableConfig, type MutablePeering, spokeRule } from "./fixture";
 
 /**
  * Each rule, cdk-nag style: a compliant variant (close to the violation, so
@@ -21,7 +21,13 @@ const addPeering = (config: MutableConfig, name: string, peering: MutablePeering
 
 /** A second VPC in the far account, peered with the hub; its CIDR decides whether the hub's routes nest. */
 const addNestedPeer = (config: MutableConfig, cidrBlock: string) => {
-  config.vpcs.far2 = { account: "far", region: "eu-west-1", vpcId: "vpc-00000004", cidrBlocks: [cidrBlock], routeTableIds: ["rtb-00000004"] };
+  config.vpcs.far2 = {
+    account: "far",
+    region: "eu-west-1",
+    vpcId: "vpc-00000004",
+    cidrBlocks: [cidrBlock],
+    routeTableIds: ["rtb-00000004"],
+  };
   addPeering(config, "hub-to-far2", { requester: "hub", accepter: "far2" });
 };
 
@@ -89,7 +95,8 @@ const cases: RuleCase[] = [
     violating: (c) => addPeering(c, "Spoke_To_Far", { requester: "spoke", accepter: "far" }),
     severity: "error",
     path: "peerings.Spoke_To_Far",
-    message: 'name "Spoke_To_Far" must be lowercase letters, digits and dashes, starting with a letter (it becomes part of Terraform addresses), e.g. "spoke-to-far"',
+    message:
+      'name "Spoke_To_Far" must be lowercase letters, digits and dashes, starting with a letter (it becomes part of Terraform addresses), e.g. "spoke-to-far"',
   },
   {
     rule: "references name existing VPCs, or the closest one is suggested",
@@ -183,7 +190,8 @@ const cases: RuleCase[] = [
     violating: (c) => (c.vpcs.spoke.ipv6CidrBlocks = ["2600:1f18:1:100::/60"]),
     severity: "error",
     path: "peerings.hub-to-spoke",
-    message: "CIDR 2600:1f18:1:100::/60 (vpcs.spoke.ipv6CidrBlocks[0]) overlaps 2600:1f18:1:100::/56 (vpcs.hub.ipv6CidrBlocks[0])",
+    message:
+      "CIDR 2600:1f18:1:100::/60 (vpcs.spoke.ipv6CidrBlocks[0]) overlaps 2600:1f18:1:100::/56 (vpcs.hub.ipv6CidrBlocks[0])",
   },
   {
     rule: "route destinations lie inside the peer (peering is not transitive)",
@@ -191,7 +199,8 @@ const cases: RuleCase[] = [
     violating: (c) => (c.peerings["hub-to-spoke"].routes = { requester: { destinations: ["10.2.0.0/16"] } }),
     severity: "error",
     path: "peerings.hub-to-spoke.routes.requester.destinations[0]",
-    message: "10.2.0.0/16 is not inside spoke's CIDRs (10.1.0.0/16, 10.101.0.0/16, 2600:1f18:2:100::/56); peering is not transitive",
+    message:
+      "10.2.0.0/16 is not inside spoke's CIDRs (10.1.0.0/16, 10.101.0.0/16, 2600:1f18:2:100::/56); peering is not transitive",
   },
   {
     rule: "no /0 route destination",
@@ -203,11 +212,14 @@ const cases: RuleCase[] = [
   },
   {
     rule: "a route table gets a destination once",
-    compliant: (c) => (c.peerings["hub-to-spoke"].routes = { requester: { destinations: ["10.1.0.0/16", "10.101.0.0/16"] } }),
-    violating: (c) => (c.peerings["hub-to-spoke"].routes = { requester: { destinations: ["10.1.0.0/16", "10.1.0.0/16"] } }),
+    compliant: (c) =>
+      (c.peerings["hub-to-spoke"].routes = { requester: { destinations: ["10.1.0.0/16", "10.101.0.0/16"] } }),
+    violating: (c) =>
+      (c.peerings["hub-to-spoke"].routes = { requester: { destinations: ["10.1.0.0/16", "10.1.0.0/16"] } }),
     severity: "error",
     path: "peerings.hub-to-spoke.routes.requester.destinations[1]",
-    message: "rtb-00000001 already gets a route to 10.1.0.0/16 from peerings.hub-to-spoke (requester); AWS fails the second with RouteAlreadyExists",
+    message:
+      "rtb-00000001 already gets a route to 10.1.0.0/16 from peerings.hub-to-spoke (requester); AWS fails the second with RouteAlreadyExists",
   },
   {
     rule: "warning: a route table's destinations do not nest across peerings",
@@ -220,11 +232,14 @@ const cases: RuleCase[] = [
   },
   {
     rule: "warning: a route table's destinations do not nest within one peering",
-    compliant: (c) => (c.peerings["hub-to-spoke"].routes = { requester: { destinations: ["10.1.4.0/24", "10.1.5.0/24"] } }),
-    violating: (c) => (c.peerings["hub-to-spoke"].routes = { requester: { destinations: ["10.1.4.0/24", "10.1.0.0/16"] } }),
+    compliant: (c) =>
+      (c.peerings["hub-to-spoke"].routes = { requester: { destinations: ["10.1.4.0/24", "10.1.5.0/24"] } }),
+    violating: (c) =>
+      (c.peerings["hub-to-spoke"].routes = { requester: { destinations: ["10.1.4.0/24", "10.1.0.0/16"] } }),
     severity: "warning",
     path: "peerings.hub-to-spoke.routes.requester.destinations[0]",
-    message: "10.1.4.0/24 lies inside 10.1.0.0/16, which rtb-00000001 already routes to peerings.hub-to-spoke; the narrower route is redundant",
+    message:
+      "10.1.4.0/24 lies inside 10.1.0.0/16, which rtb-00000001 already routes to peerings.hub-to-spoke; the narrower route is redundant",
   },
   {
     rule: "a route table belongs to one VPC",
@@ -232,7 +247,8 @@ const cases: RuleCase[] = [
     violating: (c) => (c.peerings["hub-to-far"].routes = { accepter: { routeTableIds: ["rtb-00000002"] } }),
     severity: "error",
     path: "peerings.hub-to-far.routes.accepter.routeTableIds",
-    message: "rtb-00000002 is used for VPC spoke elsewhere, but a route table belongs to one VPC; use a route table of far",
+    message:
+      "rtb-00000002 is used for VPC spoke elsewhere, but a route table belongs to one VPC; use a route table of far",
   },
   {
     rule: "no destination overlaps the route table's own VPC",
@@ -269,7 +285,12 @@ const cases: RuleCase[] = [
     },
     violating: (c) => {
       c.quotas = { inboundRulesPerSecurityGroup: 1 };
-      c.peerings["hub-to-far"].ingress!.accepter!.push({ ...farRule(c), protocol: "udp", ports: 53, description: "DNS from hub" });
+      c.peerings["hub-to-far"].ingress!.accepter!.push({
+        ...farRule(c),
+        protocol: "udp",
+        ports: 53,
+        description: "DNS from hub",
+      });
     },
     severity: "error",
     path: "peerings.hub-to-far.ingress.accepter[0]",
@@ -282,7 +303,8 @@ const cases: RuleCase[] = [
     violating: (c) => (farRule(c).source = { securityGroupId: "sg-00000001" }),
     severity: "error",
     path: "peerings.hub-to-far.ingress.accepter[0].source",
-    message: "AWS cannot reference a security group across regions. Use { cidr: <a block of hub> } or { peerVpc: true }",
+    message:
+      "AWS cannot reference a security group across regions. Use { cidr: <a block of hub> } or { peerVpc: true }",
   },
   {
     rule: "CIDR sources lie inside the peer VPC",
@@ -404,7 +426,8 @@ const cases: RuleCase[] = [
     violating: (c) => c.peerings["hub-to-far"].ingress!.accepter!.push({ ...farRule(c), description: "again" }),
     severity: "error",
     path: "peerings.hub-to-far.ingress.accepter[1]",
-    message: "sg-00000003 already gets tcp 443-443 from 10.0.0.0/16 at peerings.hub-to-far.ingress.accepter[0]; AWS rejects duplicate rules",
+    message:
+      "sg-00000003 already gets tcp 443-443 from 10.0.0.0/16 at peerings.hub-to-far.ingress.accepter[0]; AWS rejects duplicate rules",
   },
   // Identities: pull requests never run with deploy permissions
   {
@@ -413,7 +436,8 @@ const cases: RuleCase[] = [
     violating: (c) => (c.accounts.far.planRoleArn = "arn:aws:iam::333333333333:role/peering-accepter"),
     severity: "error",
     path: "accounts.far.planRoleArn",
-    message: "arn:aws:iam::333333333333:role/peering-accepter is also accounts.far.roleArn, a role that can write; a read-only plan role must be a separate role",
+    message:
+      "arn:aws:iam::333333333333:role/peering-accepter is also accounts.far.roleArn, a role that can write; a read-only plan role must be a separate role",
   },
   {
     rule: "the CI's plan identity is neither the deployer nor the CI's deploy identity",
@@ -431,20 +455,35 @@ const cases: RuleCase[] = [
       }),
     severity: "error",
     path: "iam.ciPlanRoleArn",
-    message: "is also iam.ciDeployRoleArn, a role that can write; the role pull-request plans run as must be a separate role",
+    message:
+      "is also iam.ciDeployRoleArn, a role that can write; the role pull-request plans run as must be a separate role",
   },
   {
     rule: "the old iam.ciRoleArn is refused with how to migrate",
-    compliant: (c) => (c.iam = { deployerRoleArn: "arn:aws:iam::111111111111:role/deployer", ciPlanRoleArn: "arn:aws:iam::111111111111:role/ci-plan" }),
-    violating: (c) => (c.iam = { deployerRoleArn: "arn:aws:iam::111111111111:role/deployer", ciRoleArn: "arn:aws:iam::111111111111:role/ci-plan" }),
+    compliant: (c) =>
+      (c.iam = {
+        deployerRoleArn: "arn:aws:iam::111111111111:role/deployer",
+        ciPlanRoleArn: "arn:aws:iam::111111111111:role/ci-plan",
+      }),
+    violating: (c) =>
+      (c.iam = {
+        deployerRoleArn: "arn:aws:iam::111111111111:role/deployer",
+        ciRoleArn: "arn:aws:iam::111111111111:role/ci-plan",
+      }),
     severity: "error",
     path: "iam.ciRoleArn",
-    message: "rename it to iam.ciPlanRoleArn if it is the role of pull-request plans, and set iam.ciDeployRoleArn to a different role for deploys",
+    message:
+      "rename it to iam.ciPlanRoleArn if it is the role of pull-request plans, and set iam.ciDeployRoleArn to a different role for deploys",
   },
   {
     rule: "GitHub repositories are owner/name",
-    compliant: (c) => (c.iam = { deployerRoleArn: "arn:aws:iam::111111111111:role/deployer", github: { repository: "acme/network" } }),
-    violating: (c) => (c.iam = { deployerRoleArn: "arn:aws:iam::111111111111:role/deployer", github: { repository: "https://github.com/acme/network" } }),
+    compliant: (c) =>
+      (c.iam = { deployerRoleArn: "arn:aws:iam::111111111111:role/deployer", github: { repository: "acme/network" } }),
+    violating: (c) =>
+      (c.iam = {
+        deployerRoleArn: "arn:aws:iam::111111111111:role/deployer",
+        github: { repository: "https://github.com/acme/network" },
+      }),
     severity: "error",
     path: "iam.github.repository",
     message: "is not a GitHub repository; write it as owner/name, e.g. acme/network",
@@ -491,6 +530,12 @@ describe.each(cases)("GIVEN the rule: $rule", ({ compliant, violating, severity,
     const config = compliantConfig();
     violating(config);
     const findings = findingsOf(config);
-    expect(findings).toContainEqual(expect.objectContaining({ severity, path, message: typeof message === "string" ? expect.stringContaining(message) : expect.stringMatching(message) }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        severity,
+        path,
+        message: typeof message === "string" ? expect.stringContaining(message) : expect.stringMatching(message),
+      }),
+    );
   });
 });

@@ -13,6 +13,13 @@ export function switchImports(source: string, from: CdkLibrary, to: CdkLibrary):
     [from.aws.name, to.aws.name],
   ]);
   const names = [...renames.keys()].map((n) => n.replace(/[/.]/g, "\\$&")).join("|");
-  const specifier = new RegExp(`(\\bfrom\\s+|\\bimport\\s+|\\bimport\\(\\s*|\\brequire\\(\\s*)(["'])(${names})((?:/[^"']*)?)\\2`, "g");
-  return source.replace(specifier, (_all, lead: string, quote: string, name: string, rest: string) => `${lead}${quote}${renames.get(name)}${rest}${quote}`);
+  const specifier = new RegExp(
+    `(\\bfrom\\s+|\\bimport\\s+|\\bimport\\(\\s*|\\brequire\\(\\s*)(["'])(${names})((?:/[^"']*)?)\\2`,
+    "g",
+  );
+  return source.replace(
+    specifier,
+    (_all, lead: string, quote: string, name: string, rest: string) =>
+      `${lead}${quote}${renames.get(name)}${rest}${quote}`,
+  );
 }

@@ -29,5 +29,10 @@ export function switchPackageJson(pkg: PackageJson, from: CdkLibrary, to: CdkLib
   dependencies[to.aws.name] = to.aws.version;
   dependencies.constructs = to.constructs;
   devDependencies[to.cli.name] = to.cli.version;
-  return { ...pkg, engines: { ...pkg.engines, node: to.node }, dependencies: sorted(dependencies), devDependencies: sorted(devDependencies) };
+  return {
+    ...pkg,
+    engines: { ...pkg.engines, node: to.node },
+    dependencies: sorted(dependencies),
+    devDependencies: sorted(devDependencies),
+  };
 }

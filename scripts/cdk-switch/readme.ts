@@ -18,6 +18,8 @@ export function switchReadmeCommands(readme: string, from: CdkLibrary, to: CdkLi
       .join("");
   return readme
     .split(/^(?=## )/m)
-    .map((section) => (KEPT_SECTIONS.some((heading) => section.startsWith(`${heading}\n`)) ? section : switchCode(section)))
+    .map((section) =>
+      KEPT_SECTIONS.some((heading) => section.startsWith(`${heading}\n`)) ? section : switchCode(section),
+    )
     .join("");
 }

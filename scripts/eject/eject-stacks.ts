@@ -1,7 +1,7 @@
-import { unquoteProviderReferences } from "../../output/hcl-provider-references";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { TerraformStack } from "cdktf";
+import { unquoteProviderReferences } from "../../output/hcl-provider-references";
 import { replaceFolder } from "../../output/replace-folder";
 
 /** The file that marks a folder as written by `npm run eject`; a later eject may replace what it lists. */
@@ -48,11 +48,17 @@ function checkTarget(target: string, outdir: string): void {
     const rel = relative(resolve(parent), resolve(target));
     return rel === "" || (!rel.startsWith("..") && !rel.startsWith(sep) && !rel.includes(`:${sep}`));
   };
-  if (inside(outdir)) throw new EjectTargetError(`${target} is inside ${outdir}, which every synth replaces; eject into a folder outside it, e.g. ../network-terraform`);
+  if (inside(outdir))
+    throw new EjectTargetError(
+      `${target} is inside ${outdir}, which every synth replaces; eject into a folder outside it, e.g. ../network-terraform`,
+    );
   if (!existsSync(target)) return;
-  if (!statSync(target).isDirectory()) throw new EjectTargetError(`${target} is a file; eject into a new or empty folder`);
+  if (!statSync(target).isDirectory())
+    throw new EjectTargetError(`${target} is a file; eject into a new or empty folder`);
   if (readdirSync(target).length > 0 && !existsSync(join(target, EJECT_MARKER))) {
-    throw new EjectTargetError(`${target} is not empty and not an earlier eject (no ${EJECT_MARKER}); eject into a new or empty folder`);
+    throw new EjectTargetError(
+      `${target} is not empty and not an earlier eject (no ${EJECT_MARKER}); eject into a new or empty folder`,
+    );
   }
 }
 
@@ -61,7 +67,8 @@ function checkTarget(target: string, outdir: string): void {
  * (the only change eject makes); s3 and cloud backends stay as they are.
  */
 function rebaseLocalBackend(stack: TerraformStack, fromDir: string, toDir: string): EjectedStack["state"] {
-  const backend = (stack.toTerraform() as { terraform?: { backend?: Record<string, { path?: string }> } }).terraform?.backend ?? {};
+  const backend =
+    (stack.toTerraform() as { terraform?: { backend?: Record<string, { path?: string }> } }).terraform?.backend ?? {};
   const [type] = Object.keys(backend);
   if (type !== "local") return { backend: type ?? "none" };
   const stateFile = resolve(fromDir, backend.local.path ?? "terraform.tfstate");
@@ -89,12 +96,18 @@ export function ejectStacks(options: EjectOptions): EjectedStack[] {
       const name = stack.node.id;
       const state = rebaseLocalBackend(stack, resolve(outdir, "stacks", name), resolve(target, name));
       mkdirSync(join(staging, name));
-      const text = format === "hcl" ? unquoteProviderReferences(stack.toHclTerraform().hcl) : `${JSON.stringify(stack.toTerraform(), null, 2)}\n`;
+      const text =
+        format === "hcl"
+          ? unquoteProviderReferences(stack.toHclTerraform().hcl)
+          : `${JSON.stringify(stack.toTerraform(), null, 2)}\n`;
       writeFileSync(join(staging, name, fileName), text);
       if (format === "hcl") options.formatHcl?.(join(staging, name, fileName));
       return { name, file: join(name, fileName), state };
     });
-    writeFileSync(join(staging, EJECT_MARKER), `${JSON.stringify({ format, stacks: ejected.map((e) => e.name) }, null, 2)}\n`);
+    writeFileSync(
+      join(staging, EJECT_MARKER),
+      `${JSON.stringify({ format, stacks: ejected.map((e) => e.name) }, null, 2)}\n`,
+    );
     // Last, once everything new is written: move over what the earlier eject's folder holds besides our own files.
     if (existsSync(target)) carryOver(target, staging);
     return ejected;
@@ -113,7 +126,8 @@ function carryOver(previous: string, next: string): void {
     if (!existsSync(to)) {
       renameSync(from, to);
     } else if (statSync(from).isDirectory()) {
-      for (const inner of readdirSync(from).filter((f) => !STACK_FILES.has(f))) renameSync(join(from, inner), join(to, inner));
+      for (const inner of readdirSync(from).filter((f) => !STACK_FILES.has(f)))
+        renameSync(join(from, inner), join(to, inner));
     }
   }
 }
@@ -121,5 +135,7 @@ function carryOver(previous: string, next: string): void {
 /** The marker of an earlier eject, when the folder has one. */
 export function readEjectMarker(target: string): { format: EjectFormat; stacks: string[] } | undefined {
   const file = join(target, EJECT_MARKER);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { format: EjectFormat; stacks: string[] }) : undefined;
+  return existsSync(file)
+    ? (JSON.parse(readFileSync(file, "utf8")) as { format: EjectFormat; stacks: string[] })
+    : undefined;
 }

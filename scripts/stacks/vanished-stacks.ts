@@ -12,7 +12,12 @@ export function manifestStacks(outdir: string): Map<string, string> {
   const file = join(outdir, "manifest.json");
   if (!existsSync(file)) throw new Error(`${file} does not exist; synthesize first (npm run synth)`);
   const manifest = JSON.parse(readFileSync(file, "utf8")) as { stacks?: Record<string, { workingDirectory?: string }> };
-  return new Map(Object.entries(manifest.stacks ?? {}).map(([name, stack]) => [name, join(outdir, stack.workingDirectory ?? join("stacks", name))]));
+  return new Map(
+    Object.entries(manifest.stacks ?? {}).map(([name, stack]) => [
+      name,
+      join(outdir, stack.workingDirectory ?? join("stacks", name)),
+    ]),
+  );
 }
 
 /** Stacks the base output has and the head output does not, sorted. */
@@ -26,7 +31,8 @@ export interface VanishedStacksCheck {
   readonly failed: boolean;
 }
 
-const shown = (addresses: readonly string[]) => `${addresses.slice(0, 5).join(", ")}${addresses.length > 5 ? `, and ${addresses.length - 5} more` : ""}`;
+const shown = (addresses: readonly string[]) =>
+  `${addresses.slice(0, 5).join(", ")}${addresses.length > 5 ? `, and ${addresses.length - 5} more` : ""}`;
 
 /**
  * Compares the base branch's synthesized output with the head's: every stack
@@ -34,7 +40,11 @@ const shown = (addresses: readonly string[]) => `${addresses.slice(0, 5).join(",
  * name. A stack whose state cannot be read fails too (nothing proves it is
  * empty); one whose state is empty may go.
  */
-export function checkVanishedStacks(baseOutdir: string, headOutdir: string, listState: StateLister): VanishedStacksCheck {
+export function checkVanishedStacks(
+  baseOutdir: string,
+  headOutdir: string,
+  listState: StateLister,
+): VanishedStacksCheck {
   const base = manifestStacks(baseOutdir);
   const gone = vanishedStacks(base, manifestStacks(headOutdir));
   if (gone.length === 0) return { lines: ["no stack vanishes"], failed: false };

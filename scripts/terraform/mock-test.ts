@@ -1,5 +1,12 @@
 import { peeringAddress } from "../../constructs/address";
-import { dnsOptionSides, isManaged, managedSides, type Peering, type PeeringRoute, type Side } from "../../model/network";
+import {
+  dnsOptionSides,
+  isManaged,
+  managedSides,
+  type Peering,
+  type PeeringRoute,
+  type Side,
+} from "../../model/network";
 import type { StackPlan } from "../../model/stacks";
 
 /**
@@ -26,12 +33,24 @@ export function renderMockTest(plan: StackPlan, providerAliases: readonly string
   lines.push('mock_provider "aws" {}');
   for (const alias of [...providerAliases].sort()) lines.push(`mock_provider "aws" {\n  alias = "${alias}"\n}`);
   for (const [address, id] of plan.peerings.flatMap(knownIds)) {
-    lines.push("", "override_resource {", `  target          = ${address}`, "  override_during = plan", `  values          = { id = "${id}" }`, "}");
+    lines.push(
+      "",
+      "override_resource {",
+      `  target          = ${address}`,
+      "  override_during = plan",
+      `  values          = { id = "${id}" }`,
+      "}",
+    );
   }
   lines.push("", 'run "mocked_plan" {', "  command = plan");
   for (const peering of plan.peerings) {
     for (const [condition, message] of peeringAssertions(peering)) {
-      lines.push("  assert {", `    condition     = ${condition}`, `    error_message = ${JSON.stringify(message)}`, "  }");
+      lines.push(
+        "  assert {",
+        `    condition     = ${condition}`,
+        `    error_message = ${JSON.stringify(message)}`,
+        "  }",
+      );
     }
   }
   lines.push("}", "");
@@ -45,25 +64,38 @@ function knownIds(peering: Peering): Array<readonly [string, string]> {
   const id = peering.existingConnectionId;
   if (!id) {
     return [
-      ...(isManaged(peering, "requester") ? [[peeringAddress.connection(peering), `mock-${peering.name}-connection`] as const] : []),
-      ...(peering.needsAccepter && isManaged(peering, "accepter") ? [[peeringAddress.accepter(peering), `mock-${peering.name}-accepter`] as const] : []),
+      ...(isManaged(peering, "requester")
+        ? [[peeringAddress.connection(peering), `mock-${peering.name}-connection`] as const]
+        : []),
+      ...(peering.needsAccepter && isManaged(peering, "accepter")
+        ? [[peeringAddress.accepter(peering), `mock-${peering.name}-accepter`] as const]
+        : []),
     ];
   }
   return [
     ...(isManaged(peering, "requester") ? [[peeringAddress.connection(peering), id] as const] : []),
-    ...(peering.needsAccepter && isManaged(peering, "accepter") ? [[peeringAddress.accepter(peering), id] as const] : []),
+    ...(peering.needsAccepter && isManaged(peering, "accepter")
+      ? [[peeringAddress.accepter(peering), id] as const]
+      : []),
     ...dnsOptionSides(peering).map((side) => [peeringAddress.dnsOptions(peering, side), id] as const),
     ...managedSides(peering).flatMap((side) => [
-      ...peering.routes[side].map((r) => [peeringAddress.route(peering, r), `${r.routeTableId}_${r.destination.text}`] as const),
-      ...peering.ingress[side].filter((r) => r.existingRuleId).map((r) => [peeringAddress.ingressRule(peering, r), r.existingRuleId as string] as const),
+      ...peering.routes[side].map(
+        (r) => [peeringAddress.route(peering, r), `${r.routeTableId}_${r.destination.text}`] as const,
+      ),
+      ...peering.ingress[side]
+        .filter((r) => r.existingRuleId)
+        .map((r) => [peeringAddress.ingressRule(peering, r), r.existingRuleId as string] as const),
     ]),
   ];
 }
 
 /** The expression a side's routes must resolve to: the connection (or the external requester's id), or the acceptance. */
 function targetOf(peering: Peering, side: Side): string {
-  const requested = isManaged(peering, "requester") ? `${peeringAddress.connection(peering)}.id` : `"${peering.incomingConnectionId}"`;
-  const accepted = peering.needsAccepter && isManaged(peering, "accepter") ? `${peeringAddress.accepter(peering)}.id` : requested;
+  const requested = isManaged(peering, "requester")
+    ? `${peeringAddress.connection(peering)}.id`
+    : `"${peering.incomingConnectionId}"`;
+  const accepted =
+    peering.needsAccepter && isManaged(peering, "accepter") ? `${peeringAddress.accepter(peering)}.id` : requested;
   return side === "requester" ? requested : accepted;
 }
 
@@ -92,7 +124,10 @@ function peeringAssertions(peering: Peering): Assertion[] {
       `${peering.name}: the accepter must auto-accept the requester's connection`,
     ]);
   } else if (!peering.needsAccepter) {
-    assertions.push([`${connection}.auto_accept == true`, `${peering.name}: a same-account, same-region peering auto-accepts`]);
+    assertions.push([
+      `${connection}.auto_accept == true`,
+      `${peering.name}: a same-account, same-region peering auto-accepts`,
+    ]);
   }
   for (const side of dnsOptionSides(peering)) {
     const options = peeringAddress.dnsOptions(peering, side);
@@ -105,7 +140,9 @@ function peeringAssertions(peering: Peering): Assertion[] {
     assertions.push(...peering.routes[side].map((route) => routeAssertion(peering, route)));
     for (const rule of peering.ingress[side]) {
       if (rule.source.kind !== "securityGroup") continue;
-      const expected = peering.sameAccount ? rule.source.securityGroupId : `${rule.source.ownerAccountId}/${rule.source.securityGroupId}`;
+      const expected = peering.sameAccount
+        ? rule.source.securityGroupId
+        : `${rule.source.ownerAccountId}/${rule.source.securityGroupId}`;
       assertions.push([
         `${peeringAddress.ingressRule(peering, rule)}.referenced_security_group_id == "${expected}"`,
         `${peering.name}: ${rule.path} must reference the peer security group ${expected}`,
@@ -120,7 +157,14 @@ function peeringAssertions(peering: Peering): Assertion[] {
  * to one hour and carries its inline policy (a plan, like {@link renderMockTest}).
  */
 export function renderBootstrapMockTest(roleIds: readonly string[]): string {
-  const lines = ["# Written by scripts/terraform-check.ts: a mocked plan of this stack.", "", 'mock_provider "aws" {}', "", 'run "mocked_plan" {', "  command = plan"];
+  const lines = [
+    "# Written by scripts/terraform-check.ts: a mocked plan of this stack.",
+    "",
+    'mock_provider "aws" {}',
+    "",
+    'run "mocked_plan" {',
+    "  command = plan",
+  ];
   for (const id of roleIds) {
     lines.push(
       "  assert {",

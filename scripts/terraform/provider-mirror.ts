@@ -23,7 +23,8 @@ export interface MirrorSearchOptions {
 
 /** This machine's platform as Terraform names it: linux_amd64, darwin_arm64, ... */
 export function terraformPlatform(): string {
-  const arch = ({ x64: "amd64", ia32: "386", arm64: "arm64", arm: "arm" } as Record<string, string>)[process.arch] ?? process.arch;
+  const arch =
+    ({ x64: "amd64", ia32: "386", arm64: "arm64", arm: "arm" } as Record<string, string>)[process.arch] ?? process.arch;
   return `${process.platform === "win32" ? "windows" : process.platform}_${arch}`;
 }
 
@@ -38,7 +39,11 @@ export function impliedMirrorDirs(env: NodeJS.ProcessEnv = process.env): string[
   const home = env.HOME ?? homedir();
   const dataHome = env.XDG_DATA_HOME || join(home, ".local", "share");
   const dataDirs = (env.XDG_DATA_DIRS || "/usr/local/share:/usr/share").split(":").filter(Boolean);
-  return [join(process.cwd(), "terraform.d", "plugins"), join(home, ".terraform.d", "plugins"), ...[dataHome, ...dataDirs].map((d) => join(d, "terraform", "plugins"))];
+  return [
+    join(process.cwd(), "terraform.d", "plugins"),
+    join(home, ".terraform.d", "plugins"),
+    ...[dataHome, ...dataDirs].map((d) => join(d, "terraform", "plugins")),
+  ];
 }
 
 /**
@@ -108,14 +113,20 @@ export function findProviderMirror(constraint: string, options: MirrorSearchOpti
     return version ? { path, version } : undefined;
   };
   if (env.TF_PROVIDER_MIRROR) {
-    return lookup(env.TF_PROVIDER_MIRROR) ?? { missing: `TF_PROVIDER_MIRROR=${env.TF_PROVIDER_MIRROR} holds no ${wanted}` };
+    return (
+      lookup(env.TF_PROVIDER_MIRROR) ?? { missing: `TF_PROVIDER_MIRROR=${env.TF_PROVIDER_MIRROR} holds no ${wanted}` }
+    );
   }
   for (const dir of impliedMirrorDirs(env)) {
     const found = lookup(dir);
     if (found) return found;
   }
   const roots = options.searchRoots ?? ["/"];
-  const searched = searchForMirror(roots, options.searchDepth ?? 4, (dir) => acceptedVersion(dir, constraint, platform) !== undefined);
+  const searched = searchForMirror(
+    roots,
+    options.searchDepth ?? 4,
+    (dir) => acceptedVersion(dir, constraint, platform) !== undefined,
+  );
   return (
     (searched && lookup(searched)) || {
       missing: `no provider mirror with ${wanted} in Terraform's implied mirror folders or below ${roots.join(", ")} (set TF_PROVIDER_MIRROR=/path/to/mirror)`,

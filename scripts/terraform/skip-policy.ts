@@ -21,6 +21,10 @@ export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
 /** The outcome of a check that cannot run, for `reason` (one line, no trailing period). */
 export function cannotCheck(reason: string, env: NodeJS.ProcessEnv = process.env): CannotCheck {
   return isCi(env)
-    ? { line: `terraform checks FAILED: ${reason}; CI=${env.CI} does not allow skipping them`, stream: "stderr", exitCode: 1 }
+    ? {
+        line: `terraform checks FAILED: ${reason}; CI=${env.CI} does not allow skipping them`,
+        stream: "stderr",
+        exitCode: 1,
+      }
     : { line: `terraform checks SKIPPED: ${reason}`, stream: "stdout", exitCode: 0 };
 }

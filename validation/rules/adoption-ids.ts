@@ -1,5 +1,5 @@
+import { error, type Finding, pathOf } from "../../core/finding";
 import { managedSides } from "../../model/network";
-import { error, pathOf, type Finding } from "../../core/finding";
 import type { NetworkRule } from "../rule";
 
 /**
@@ -28,7 +28,10 @@ export const adoptionIds: NetworkRule = {
           } else if (!peering.existingConnectionId && rule.existingRuleId && !reported.has(rule.path)) {
             reported.add(rule.path);
             findings.push(
-              error(`${rule.path}.existingRuleIds`, `peerings.${peering.name} is not adopted, so Terraform creates this rule; remove existingRuleIds, or adopt the peering with existing: { peeringConnectionId }`),
+              error(
+                `${rule.path}.existingRuleIds`,
+                `peerings.${peering.name} is not adopted, so Terraform creates this rule; remove existingRuleIds, or adopt the peering with existing: { peeringConnectionId }`,
+              ),
             );
           }
         }

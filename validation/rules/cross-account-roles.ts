@@ -1,6 +1,6 @@
-import { error, pathOf, warning, type Finding } from "../../core/finding";
-import type { NetworkRule } from "../rule";
+import { error, type Finding, pathOf, warning } from "../../core/finding";
 import { stackNameFor } from "../../model/stacks";
+import type { NetworkRule } from "../rule";
 
 /**
  * Every account that another account's stack must act in (the accepter of a

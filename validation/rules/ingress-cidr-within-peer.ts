@@ -1,6 +1,6 @@
 import { cidrContains } from "../../core/cidr";
-import { otherSide, SIDES, vpcOf } from "../../model/network";
 import { error, type Finding } from "../../core/finding";
+import { otherSide, SIDES, vpcOf } from "../../model/network";
 import { allBlocks, listBlocks } from "../network-paths";
 import type { NetworkRule } from "../rule";
 
@@ -22,10 +22,18 @@ export const ingressCidrWithinPeer: NetworkRule = {
           const source = rule.source.cidr;
           const at = `${rule.path}.source.cidr`;
           if (source.prefixLength === 0) {
-            findings.push(error(at, `${source.text} opens ${rule.securityGroupId} to every address; use { peerVpc: true } or a block of ${peer.name} (${listBlocks(allBlocks(peer))})`));
+            findings.push(
+              error(
+                at,
+                `${source.text} opens ${rule.securityGroupId} to every address; use { peerVpc: true } or a block of ${peer.name} (${listBlocks(allBlocks(peer))})`,
+              ),
+            );
           } else if (!allBlocks(peer).some((block) => cidrContains(block, source))) {
             findings.push(
-              error(at, `${source.text} is not inside ${peer.name}'s CIDRs (${listBlocks(allBlocks(peer))}); a peering only carries the peer's traffic, so use a block of ${peer.name} or { peerVpc: true }`),
+              error(
+                at,
+                `${source.text} is not inside ${peer.name}'s CIDRs (${listBlocks(allBlocks(peer))}); a peering only carries the peer's traffic, so use a block of ${peer.name} or { peerVpc: true }`,
+              ),
             );
           }
         }

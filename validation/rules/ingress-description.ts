@@ -1,4 +1,4 @@
-import { error, warning, type Finding } from "../../core/finding";
+import { error, type Finding, warning } from "../../core/finding";
 import { ingressEntries } from "../ingress-entries";
 import type { ConfigRule } from "../rule";
 
@@ -8,7 +8,11 @@ const MAX_LENGTH = 255;
 /** A description shorter than this many words (each with a letter) says little: "x", "again", "rule". */
 const MIN_WORDS = 2;
 
-const wordsOf = (text: string) => text.trim().split(/\s+/).filter((word) => /[A-Za-z]/.test(word)).length;
+const wordsOf = (text: string) =>
+  text
+    .trim()
+    .split(/\s+/)
+    .filter((word) => /[A-Za-z]/.test(word)).length;
 
 /**
  * Every ingress rule says what it is for, within AWS's limits: at most 255
@@ -25,12 +29,20 @@ export const ingressDescription: ConfigRule = {
       const at = `${path}.description`;
       const text = rule.description;
       if (text.trim() === "") {
-        findings.push(error(at, "describe what the rule lets in, e.g. \"HTTPS from shared services\""));
+        findings.push(error(at, 'describe what the rule lets in, e.g. "HTTPS from shared services"'));
       } else if (text.trim().toLowerCase() === "managed by terraform") {
-        findings.push(error(at, '"Managed by Terraform" says nothing; describe what the rule lets in, e.g. "HTTPS from shared services"'));
+        findings.push(
+          error(
+            at,
+            '"Managed by Terraform" says nothing; describe what the rule lets in, e.g. "HTTPS from shared services"',
+          ),
+        );
       } else if (wordsOf(text) < MIN_WORDS) {
         findings.push(
-          warning(at, `${JSON.stringify(text.slice(0, 40))} says little to the next reader; say what the rule lets in and from where, e.g. "HTTPS from shared services"`),
+          warning(
+            at,
+            `${JSON.stringify(text.slice(0, 40))} says little to the next reader; say what the rule lets in and from where, e.g. "HTTPS from shared services"`,
+          ),
         );
       }
       if (text.length > MAX_LENGTH) {
@@ -39,7 +51,10 @@ export const ingressDescription: ConfigRule = {
       const bad = [...new Set([...text].filter((c) => !ALLOWED.test(c)))];
       if (bad.length > 0) {
         findings.push(
-          error(at, `AWS does not accept ${bad.map((c) => JSON.stringify(c)).join(", ")} in descriptions; use letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*`),
+          error(
+            at,
+            `AWS does not accept ${bad.map((c) => JSON.stringify(c)).join(", ")} in descriptions; use letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*`,
+          ),
         );
       }
     }

@@ -1,4 +1,4 @@
-import { error, warning, type Finding } from "../../core/finding";
+import { error, type Finding, warning } from "../../core/finding";
 import { ingressEntries } from "../ingress-entries";
 import type { ConfigRule } from "../rule";
 
@@ -27,7 +27,10 @@ export const ingressPorts: ConfigRule = {
           findings.push(error(portsPath, `port range [${from}, ${to}] runs backwards; did you mean [${to}, ${from}]?`));
         } else if (to - from + 1 > WIDE_RANGE) {
           findings.push(
-            warning(portsPath, `port range [${from}, ${to}] opens ${to - from + 1} ports to the peer; narrow it to the ports the service uses`),
+            warning(
+              portsPath,
+              `port range [${from}, ${to}] opens ${to - from + 1} ports to the peer; narrow it to the ports the service uses`,
+            ),
           );
         }
       } else if (rule.ports !== undefined) {
@@ -42,7 +45,10 @@ export const ingressPorts: ConfigRule = {
       }
       if (rule.protocol === "all") {
         findings.push(
-          warning(`${path}.protocol`, "protocol all opens every port and protocol to the peer; name the protocol and ports the service uses"),
+          warning(
+            `${path}.protocol`,
+            "protocol all opens every port and protocol to the peer; name the protocol and ports the service uses",
+          ),
         );
       }
     }

@@ -1,5 +1,5 @@
+import { type Finding, warning } from "../../core/finding";
 import { SIDES } from "../../model/network";
-import { warning, type Finding } from "../../core/finding";
 import type { NetworkRule } from "../rule";
 
 /** Administrative and database ports that deserve the narrowest source there is. */
@@ -28,7 +28,9 @@ export const ingressSensitivePorts: NetworkRule = {
       for (const side of SIDES) {
         for (const rule of peering.ingress[side]) {
           if (rule.source.kind !== "cidr" || rule.protocol !== "tcp" || flagged.has(rule.path)) continue;
-          const hit = [...SENSITIVE_PORTS].filter(([port]) => port >= (rule.fromPort ?? 0) && port <= (rule.toPort ?? 65535));
+          const hit = [...SENSITIVE_PORTS].filter(
+            ([port]) => port >= (rule.fromPort ?? 0) && port <= (rule.toPort ?? 65535),
+          );
           if (hit.length === 0) continue;
           flagged.add(rule.path);
           const names = hit.map(([port, name]) => `${port} (${name})`).join(", ");

@@ -1,6 +1,6 @@
 import { nestedCidrs } from "../../core/cidr";
+import { type Finding, warning } from "../../core/finding";
 import type { Peering, PeeringRoute } from "../../model/network";
-import { warning, type Finding } from "../../core/finding";
 import { allRoutes } from "../network-paths";
 import type { NetworkRule } from "../rule";
 

@@ -1,4 +1,4 @@
-import { error, warning, type Finding } from "../../core/finding";
+import { error, type Finding, warning } from "../../core/finding";
 import { COMPLETE, type ConfigRule } from "../rule";
 
 /**
@@ -13,10 +13,18 @@ export const networkNotEmpty: ConfigRule = {
     const findings: Finding[] = [];
     if (!context.complete) return findings; // an entry the schema refused may be the account or peering missing here
     if (Object.keys(config.accounts).length === 0) {
-      findings.push(error("accounts", "no account is configured, so there is no stack to synthesize; add the accounts that own your VPCs"));
+      findings.push(
+        error(
+          "accounts",
+          "no account is configured, so there is no stack to synthesize; add the accounts that own your VPCs",
+        ),
+      );
     } else if (Object.keys(config.peerings).length === 0) {
       findings.push(
-        warning("peerings", "no peering is configured: every account's stack is empty, and applying it destroys every peering it managed"),
+        warning(
+          "peerings",
+          "no peering is configured: every account's stack is empty, and applying it destroys every peering it managed",
+        ),
       );
     }
     return findings;

@@ -1,5 +1,5 @@
 import { cidrsOverlap } from "../../core/cidr";
-import { error, pathOf, type Finding } from "../../core/finding";
+import { error, type Finding, pathOf } from "../../core/finding";
 import { allBlocks, vpcCidrPath } from "../network-paths";
 import type { NetworkRule } from "../rule";
 

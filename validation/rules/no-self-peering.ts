@@ -9,7 +9,10 @@ export const noSelfPeering: NetworkRule = {
     return network.peerings
       .filter((p) => p.requester.vpcId === p.accepter.vpcId)
       .map((p) =>
-        error(pathOf("peerings", p.name, "accepter"), `requester and accepter are both ${p.requester.name} (${p.requester.vpcId}); a VPC cannot peer with itself, name another VPC`),
+        error(
+          pathOf("peerings", p.name, "accepter"),
+          `requester and accepter are both ${p.requester.name} (${p.requester.vpcId}); a VPC cannot peer with itself, name another VPC`,
+        ),
       );
   },
 };

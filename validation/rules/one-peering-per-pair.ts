@@ -1,4 +1,4 @@
-import { error, pathOf, type Finding } from "../../core/finding";
+import { error, type Finding, pathOf } from "../../core/finding";
 import type { NetworkRule } from "../rule";
 
 /**

@@ -1,5 +1,5 @@
+import { error, type Finding, pathOf, warning } from "../../core/finding";
 import { isManaged, SIDES, vpcOf } from "../../model/network";
-import { error, pathOf, warning, type Finding } from "../../core/finding";
 import type { NetworkRule } from "../rule";
 
 /**
@@ -18,7 +18,12 @@ export const oneSidedPeerings: NetworkRule = {
       const requesterExternal = !isManaged(peering, "requester");
       const accepterExternal = !isManaged(peering, "accepter");
       if (requesterExternal && accepterExternal) {
-        findings.push(error(at(), `both ${peering.requester.name} and ${peering.accepter.name} are external; one side of a peering must be a VPC of this config`));
+        findings.push(
+          error(
+            at(),
+            `both ${peering.requester.name} and ${peering.accepter.name} are external; one side of a peering must be a VPC of this config`,
+          ),
+        );
         continue;
       }
       if (requesterExternal && !peering.incomingConnectionId) {
@@ -31,19 +36,37 @@ export const oneSidedPeerings: NetworkRule = {
       }
       if (!requesterExternal && peering.incomingConnectionId) {
         findings.push(
-          error(at("peeringConnectionId"), "only a peering with an external requester takes peeringConnectionId; to adopt a peering made by hand, use existing: { peeringConnectionId }"),
+          error(
+            at("peeringConnectionId"),
+            "only a peering with an external requester takes peeringConnectionId; to adopt a peering made by hand, use existing: { peeringConnectionId }",
+          ),
         );
       }
       if (requesterExternal && peering.existingConnectionId) {
-        findings.push(error(at("existing"), "the requester is external, so the connection is not ours to adopt; give its id as peeringConnectionId instead"));
+        findings.push(
+          error(
+            at("existing"),
+            "the requester is external, so the connection is not ours to adopt; give its id as peeringConnectionId instead",
+          ),
+        );
       }
       for (const side of SIDES.filter((s) => !isManaged(peering, s))) {
         const vpc = vpcOf(peering, side);
         if (peering.ingress[side].length > 0) {
-          findings.push(error(at("ingress", side), `${vpc.name} is external: its security groups are its owner's (${vpc.account.accountId}) to open; remove these rules`));
+          findings.push(
+            error(
+              at("ingress", side),
+              `${vpc.name} is external: its security groups are its owner's (${vpc.account.accountId}) to open; remove these rules`,
+            ),
+          );
         }
         if (peering.routes[side].length > 0) {
-          findings.push(error(at("routes", side), `${vpc.name} is external: its route tables are its owner's (${vpc.account.accountId}); remove this route selection`));
+          findings.push(
+            error(
+              at("routes", side),
+              `${vpc.name} is external: its route tables are its owner's (${vpc.account.accountId}); remove this route selection`,
+            ),
+          );
         }
       }
       if (accepterExternal && peering.dnsResolution && !peering.existingConnectionId) {

@@ -1,4 +1,4 @@
-import { pathOf, error } from "../../core/finding";
+import { error, pathOf } from "../../core/finding";
 import type { NetworkRule } from "../rule";
 import { Tally } from "../tally";
 
@@ -15,11 +15,13 @@ export const peeringsPerVpcQuota: NetworkRule = {
     for (const peering of network.peerings) {
       for (const vpc of [peering.requester, peering.accepter]) tally.add(vpc.name, pathOf("vpcs", vpc.name));
     }
-    return tally.over(quota).map(({ count, firstPath }) =>
-      error(
-        firstPath,
-        `takes part in ${count} peerings, over the quota of ${quota} active peerings per VPC; ${quota < AWS_MAXIMUM ? `ask AWS to raise it (up to ${AWS_MAXIMUM}) and set quotas.peeringsPerVpc, or ` : ""}connect this many VPCs through a transit gateway`,
-      ),
-    );
+    return tally
+      .over(quota)
+      .map(({ count, firstPath }) =>
+        error(
+          firstPath,
+          `takes part in ${count} peerings, over the quota of ${quota} active peerings per VPC; ${quota < AWS_MAXIMUM ? `ask AWS to raise it (up to ${AWS_MAXIMUM}) and set quotas.peeringsPerVpc, or ` : ""}connect this many VPCs through a transit gateway`,
+        ),
+      );
   },
 };

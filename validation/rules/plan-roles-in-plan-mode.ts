@@ -1,6 +1,6 @@
+import { error, type Finding, pathOf } from "../../core/finding";
 import { accountsInUse } from "../../model/accounts-in-use";
 import type { Account } from "../../model/network";
-import { error, pathOf, type Finding } from "../../core/finding";
 import type { NetworkRule } from "../rule";
 
 /** The one-line problem of an account that plan mode cannot act in without its deploy role. */
@@ -19,7 +19,8 @@ export const planRolesInPlanMode: NetworkRule = {
   check(network) {
     const findings: Finding[] = [];
     for (const account of accountsInUse(network)) {
-      if (account.roleArn && !account.planRoleArn) findings.push(error(pathOf("accounts", account.name, "planRoleArn"), missingPlanRoleMessage(account)));
+      if (account.roleArn && !account.planRoleArn)
+        findings.push(error(pathOf("accounts", account.name, "planRoleArn"), missingPlanRoleMessage(account)));
     }
     return findings;
   },

@@ -1,4 +1,4 @@
-import { error, pathOf, type Finding } from "../../core/finding";
+import { error, type Finding, pathOf } from "../../core/finding";
 import type { ConfigRule } from "../rule";
 
 /** A role ARN must live in the account it is given for; otherwise the provider's allowed_account_ids check fails every run. */

@@ -1,6 +1,6 @@
 import { cidrsOverlap } from "../../core/cidr";
+import { error, type Finding, pathOf } from "../../core/finding";
 import { otherSide, vpcOf } from "../../model/network";
-import { error, pathOf, type Finding } from "../../core/finding";
 import { allBlocks, allRoutes, vpcCidrPath } from "../network-paths";
 import type { NetworkRule } from "../rule";
 

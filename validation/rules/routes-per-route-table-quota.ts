@@ -14,7 +14,8 @@ export const routesPerRouteTableQuota: NetworkRule = {
   check(network) {
     const quota = network.quotas.routesPerRouteTable;
     const tally = new Tally();
-    for (const { route } of allRoutes(network)) tally.add(`${route.routeTableId} ${route.destination.family}`, route.path);
+    for (const { route } of allRoutes(network))
+      tally.add(`${route.routeTableId} ${route.destination.family}`, route.path);
     return tally.over(quota).map(({ key, count, firstPath }) => {
       const [routeTableId, family] = key.split(" ");
       return error(

@@ -1,6 +1,6 @@
 import { cidrContains } from "../../core/cidr";
+import { error, type Finding, warning } from "../../core/finding";
 import { otherSide, SIDES, vpcOf } from "../../model/network";
-import { error, warning, type Finding } from "../../core/finding";
 import { allBlocks, listBlocks } from "../network-paths";
 import type { NetworkRule } from "../rule";
 
@@ -26,7 +26,10 @@ export const routesWithinPeer: NetworkRule = {
           seen.add(`${path} ${destination.text}`);
           if (destination.prefixLength === 0) {
             findings.push(
-              error(path, `${destination.text} would send all traffic to ${peer.name}; a peering only reaches the peer VPC, so route its CIDRs (${listBlocks(allBlocks(peer))}) instead`),
+              error(
+                path,
+                `${destination.text} would send all traffic to ${peer.name}; a peering only reaches the peer VPC, so route its CIDRs (${listBlocks(allBlocks(peer))}) instead`,
+              ),
             );
           } else if (!allBlocks(peer).some((block) => cidrContains(block, destination))) {
             findings.push(
@@ -37,7 +40,10 @@ export const routesWithinPeer: NetworkRule = {
             );
           } else if (destination.family === "ipv6" && own.ipv6CidrBlocks.length === 0) {
             findings.push(
-              warning(path, `${own.name} has no IPv6 block, so an IPv6 route from it carries nothing; add vpcs.${own.name}.ipv6CidrBlocks or drop ${destination.text}`),
+              warning(
+                path,
+                `${own.name} has no IPv6 block, so an IPv6 route from it carries nothing; add vpcs.${own.name}.ipv6CidrBlocks or drop ${destination.text}`,
+              ),
             );
           }
         }

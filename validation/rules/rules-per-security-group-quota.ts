@@ -1,5 +1,5 @@
-import { SIDES } from "../../model/network";
 import { error } from "../../core/finding";
+import { SIDES } from "../../model/network";
 import type { NetworkRule } from "../rule";
 import { Tally } from "../tally";
 

@@ -1,4 +1,4 @@
-import { error, pathOf, type Finding } from "../../core/finding";
+import { error, type Finding, pathOf } from "../../core/finding";
 import type { NetworkRule } from "../rule";
 
 /**
@@ -26,7 +26,9 @@ export const samePartition: NetworkRule = {
       }
     }
     for (const account of network.accounts.values()) {
-      const partitions = new Set([...network.vpcs.values()].filter((vpc) => vpc.account.name === account.name).map((vpc) => vpc.partition));
+      const partitions = new Set(
+        [...network.vpcs.values()].filter((vpc) => vpc.account.name === account.name).map((vpc) => vpc.partition),
+      );
       for (const field of ["roleArn", "planRoleArn"] as const) {
         const arnPartition = account[field]?.split(":")[1];
         if (arnPartition === undefined) continue;

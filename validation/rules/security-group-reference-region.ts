@@ -1,5 +1,5 @@
-import { otherSide, SIDES, vpcOf } from "../../model/network";
 import { error, type Finding } from "../../core/finding";
+import { otherSide, SIDES, vpcOf } from "../../model/network";
 import type { NetworkRule } from "../rule";
 
 /**

@@ -1,4 +1,4 @@
-import { error, pathOf, type Finding } from "../../core/finding";
+import { error, type Finding, pathOf } from "../../core/finding";
 import type { ConfigRule } from "../rule";
 
 /**
@@ -17,13 +17,16 @@ export const separatePlanIdentities: ConfigRule = {
     };
     addWriter(config.iam?.deployerRoleArn, "iam.deployerRoleArn");
     addWriter(config.iam?.ciDeployRoleArn, "iam.ciDeployRoleArn");
-    for (const [name, account] of Object.entries(config.accounts)) addWriter(account.roleArn, pathOf("accounts", name, "roleArn"));
+    for (const [name, account] of Object.entries(config.accounts))
+      addWriter(account.roleArn, pathOf("accounts", name, "roleArn"));
 
     const planners: Array<[string | undefined, string, string]> = [
       [config.iam?.ciPlanRoleArn, "iam.ciPlanRoleArn", "the role pull-request plans run as"],
-      ...Object.entries(config.accounts).map(
-        ([name, account]): [string | undefined, string, string] => [account.planRoleArn, pathOf("accounts", name, "planRoleArn"), "a read-only plan role"],
-      ),
+      ...Object.entries(config.accounts).map(([name, account]): [string | undefined, string, string] => [
+        account.planRoleArn,
+        pathOf("accounts", name, "planRoleArn"),
+        "a read-only plan role",
+      ]),
     ];
     const findings: Finding[] = [];
     for (const [arn, path, what] of planners) {

@@ -1,6 +1,6 @@
+import { error, type Finding } from "../../core/finding";
 import { SIDES } from "../../model/network";
 import { ingressRuleKey } from "../../model/rule-key";
-import { error, type Finding } from "../../core/finding";
 import type { NetworkRule } from "../rule";
 
 /**
@@ -24,7 +24,10 @@ export const uniqueIngressRules: NetworkRule = {
           else if (first !== rule.path) {
             const source = rule.source.kind === "cidr" ? rule.source.cidr.text : rule.source.securityGroupId;
             findings.push(
-              error(rule.path, `${rule.securityGroupId} already gets ${rule.protocol}${rule.fromPort !== undefined && rule.fromPort >= 0 ? ` ${rule.fromPort}-${rule.toPort}` : ""} from ${source} at ${first}; AWS rejects duplicate rules, keep one`),
+              error(
+                rule.path,
+                `${rule.securityGroupId} already gets ${rule.protocol}${rule.fromPort !== undefined && rule.fromPort >= 0 ? ` ${rule.fromPort}-${rule.toPort}` : ""} from ${source} at ${first}; AWS rejects duplicate rules, keep one`,
+              ),
             );
           }
         }

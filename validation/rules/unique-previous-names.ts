@@ -1,4 +1,4 @@
-import { error, pathOf, type Finding } from "../../core/finding";
+import { error, type Finding, pathOf } from "../../core/finding";
 import type { ConfigRule } from "../rule";
 
 /**
@@ -18,7 +18,12 @@ export const uniquePreviousNames: ConfigRule = {
       const at = pathOf("peerings", name, "previousName");
       const other = claimedBy.get(previous);
       if (other !== undefined) {
-        findings.push(error(at, `"${previous}" is already the previousName of peering ${other}; one former name moves to one peering only`));
+        findings.push(
+          error(
+            at,
+            `"${previous}" is already the previousName of peering ${other}; one former name moves to one peering only`,
+          ),
+        );
       }
       claimedBy.set(previous, name);
     }

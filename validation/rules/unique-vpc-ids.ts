@@ -1,5 +1,5 @@
 import { isExternalVpc } from "../../config/schema";
-import { error, pathOf, type Finding } from "../../core/finding";
+import { error, type Finding, pathOf } from "../../core/finding";
 import type { ConfigRule } from "../rule";
 
 /** One VPC, one entry: two names for the same VPC would slip past the self-peering and one-peering-per-pair checks. */
@@ -14,7 +14,13 @@ export const uniqueVpcIds: ConfigRule = {
       const path = isExternalVpc(entry) ? pathOf("vpcs", name, "external", "vpcId") : pathOf("vpcs", name, "vpcId");
       const first = firstNameOf.get(vpcId);
       if (first === undefined) firstNameOf.set(vpcId, name);
-      else findings.push(error(path, `${vpcId} is already described as vpcs.${first}; describe each VPC once and refer to it by that name`));
+      else
+        findings.push(
+          error(
+            path,
+            `${vpcId} is already described as vpcs.${first}; describe each VPC once and refer to it by that name`,
+          ),
+        );
     }
     return findings;
   },

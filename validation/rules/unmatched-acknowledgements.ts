@@ -1,5 +1,5 @@
 import type { AcknowledgementConfig } from "../../config/schema";
-import { error, pathOf, type Finding } from "../../core/finding";
+import { error, type Finding, pathOf } from "../../core/finding";
 
 /**
  * Applies the config's `acknowledge` list to the findings of every other
@@ -29,11 +29,19 @@ export const unmatchedAcknowledgements = {
       const at = pathOf("acknowledge", index);
       const matching = findings.filter((f) => `${f.rule} ${f.path}` === key);
       if (matching.some((f) => f.severity === "error")) {
-        problems.push(error(at, `${ack.rule} at ${ack.path} is an error, and errors cannot be acknowledged; fix it, or remove this acknowledgement`));
+        problems.push(
+          error(
+            at,
+            `${ack.rule} at ${ack.path} is an error, and errors cannot be acknowledged; fix it, or remove this acknowledgement`,
+          ),
+        );
       } else if (matching.length === 0) {
         if (complete) {
           problems.push(
-            error(at, `no ${ack.rule} warning at ${ack.path}: it was fixed or moved; remove this acknowledgement, or copy the rule and path printed with the warning`),
+            error(
+              at,
+              `no ${ack.rule} warning at ${ack.path}: it was fixed or moved; remove this acknowledgement, or copy the rule and path printed with the warning`,
+            ),
           );
         }
       } else if (reasons.has(key)) {

@@ -1,5 +1,5 @@
 import { isExternalVpc } from "../../config/schema";
-import { pathOf, warning, type Finding } from "../../core/finding";
+import { type Finding, pathOf, warning } from "../../core/finding";
 import { COMPLETE, type ConfigRule } from "../rule";
 
 /**
