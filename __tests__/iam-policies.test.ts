@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
 import fc from "fast-check";
-import { benchmarkConfig } from "../bench/workload";
 import { exampleConfig } from "../config/example";
+import { manyPeeringsConfig } from "../config/examples/many-peerings";
 import type { PeeringConfig } from "../config/schema";
 import { accountDocumentFiles, accountDocuments } from "../iam/account-documents";
 import { TERRAFORM_READ_ACTIONS } from "../iam/deployer-policy";
@@ -213,14 +213,15 @@ describe("GIVEN the example config", () => {
 
 describe("GIVEN generated configs", () => {
   it("THEN the 100-peering benchmark workload gets least-privilege policies", () => {
-    expectLeastPrivilege(validateConfig(withIam(benchmarkConfig(100)), { source: "bench" }).network);
+    expectLeastPrivilege(validateConfig(withIam(manyPeeringsConfig(100)), { source: "bench" }).network);
   });
 
   it("THEN any number of peerings over any accounts gets least-privilege policies", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 12 }), (peerings, accounts) => {
         expectLeastPrivilege(
-          validateConfig(withIam(benchmarkConfig(peerings, Math.min(accounts, peerings))), { source: "gen" }).network,
+          validateConfig(withIam(manyPeeringsConfig(peerings, Math.min(accounts, peerings))), { source: "gen" })
+            .network,
         );
       }),
       { numRuns: 25 },

@@ -16,9 +16,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
+import { manyPeeringsConfig } from "../config/examples/many-peerings";
 import { currentLibrary } from "../scripts/cdk-library";
 import { type Measurement, measure, median, type Summary, summarize } from "./measure";
-import { benchmarkConfig } from "./workload";
 
 /** The project folder: npm runs scripts there. */
 const projectDir = process.cwd();
@@ -129,7 +129,7 @@ function paired(count: number, a: () => Measurement, b: () => Measurement): [Mea
 
 function benchSynthesis(): Row[] {
   for (const n of sizes)
-    writeFileSync(join(workDir, `config-${n}.json`), JSON.stringify(benchmarkConfig(n, accountsFor(n))));
+    writeFileSync(join(workDir, `config-${n}.json`), JSON.stringify(manyPeeringsConfig(n, accountsFor(n))));
   // The stock app's warm-up costs a whole run (15-20 s); --quick skips it to stay
   // under two minutes, and the median of its three runs absorbs one cold start.
   log(quick ? "warm-up: one run of ours" : "warm-up: one run of each program");

@@ -5,11 +5,11 @@
  * both libraries and compares the stacks).
  */
 import { writeFileSync } from "node:fs";
-import { benchmarkConfig } from "./workload";
+import { manyPeeringsConfig } from "../config/examples/many-peerings";
 
 const [peerings, accounts, file] = process.argv.slice(2);
 if (!file || !(Number(peerings) > 0) || !(Number(accounts) > 0)) {
   process.stderr.write("usage: node scripts/run-ts.js bench/write-workload.ts <peerings> <accounts> <file.json>\n");
   process.exit(2);
 }
-writeFileSync(file, JSON.stringify(benchmarkConfig(Number(peerings), Number(accounts))));
+writeFileSync(file, JSON.stringify(manyPeeringsConfig(Number(peerings), Number(accounts))));

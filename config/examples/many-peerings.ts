@@ -1,4 +1,4 @@
-import type { PeeringConfig } from "../config/schema";
+import type { PeeringConfig } from "../schema";
 
 /** Regions of the workload: requesters in the first; every other accepter account in the second. */
 const REQUESTER_REGION = "us-east-1";
@@ -9,15 +9,16 @@ function hex(i: number, width: number): string {
 }
 
 /**
- * The benchmark workload, the same shape as the stock app's in
- * `../shared/bench-baseline` (config.ts): N cross-account peerings; requester
+ * A generated network of many peerings (used by the benchmark, `bench/`, and
+ * by tests that need scale), the same shape as the stock app's in
+ * `bench/stock/config.ts`: N cross-account peerings; requester
  * VPCs in one account in us-east-1; accepter VPCs spread round-robin over
  * `accepterAccounts` accounts, every other account in eu-west-1; per peering
  * one connection, one accepter, one route per side and one ingress rule (a
  * security group reference within a region, the requester CIDR across
  * regions): 5 resources per peering. DNS options are off, as in the stock app.
  */
-export function benchmarkConfig(peeringCount: number, accepterAccounts = Math.min(10, peeringCount)): PeeringConfig {
+export function manyPeeringsConfig(peeringCount: number, accepterAccounts = Math.min(10, peeringCount)): PeeringConfig {
   const accounts: Record<string, { accountId: string; roleArn?: string; externalId?: string }> = {
     requester: { accountId: "111111111111" },
   };
