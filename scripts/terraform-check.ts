@@ -2,11 +2,16 @@
  * `npm run validate`: Terraform itself judges the synthesized JSON.
  *
  * Synthesizes the config in effect (config/config.ts, or PEERING_CONFIG) into
- * `.terraform-check/`, installs the providers the stacks require once, into
- * one shared `.terraform` (TF_DATA_DIR) that every stack uses, then runs
- * `terraform test` in every stack, as many at a time as there are cores: one
- * run that validates the configuration and plans it against mock providers
- * with the assertions of scripts/terraform/mock-test.ts.
+ * `.terraform-check/`, as JSON and as HCL (what `npm run synth:hcl` writes),
+ * puts every stack of both into one Terraform test suite as a module
+ * (scripts/terraform/test-suite.ts), installs the providers once, then runs
+ * the suite in one `terraform test` process per core. Each stack's test
+ * validates it and plans it against mock providers with the assertions of
+ * scripts/terraform/mock-test.ts; any error or warning Terraform reports for
+ * a stack fails it (a quoted provider reference, deprecated, would be one
+ * warning per resource). Building the AWS provider's 13 MB schema is most of
+ * a terraform process's work, so the suite builds it once per process, not
+ * once per stack and format.
  *
  * Providers come from a local filesystem mirror (see
  * scripts/terraform/provider-mirror.ts), through a CLI config of the
@@ -28,10 +33,10 @@ import { runCommand } from "../output/run-command";
 import { synthesizeNetwork } from "../output/synthesize-network";
 import { AWS_PROVIDER_VERSION } from "../stacks/provider-requirements";
 import { loadConfig } from "../validation/load";
-import { hclValidation } from "./terraform/hcl-validation";
 import { renderBootstrapMockTest, renderMockTest } from "./terraform/mock-test";
 import { findProviderMirror, writeMirrorCliConfig } from "./terraform/provider-mirror";
 import { cannotCheck } from "./terraform/skip-policy";
+import { groups, runningModule, suiteOutcome } from "./terraform/test-suite";
 
 const workDir = resolve(".terraform-check");
 
@@ -52,38 +57,16 @@ function terraformVersion(): string | undefined {
   return (JSON.parse(result.stdout) as { terraform_version: string }).terraform_version;
 }
 
-/** Runs terraform; resolves to its output when it failed, undefined when it succeeded. */
-function terraform(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<string | undefined> {
+/** Runs terraform; resolves to its exit code and everything it printed. */
+function terraform(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
   return new Promise((done) => {
     const child = spawn("terraform", args, { cwd, env });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("error", (error) => done(`${error.message}\n`));
-    child.on("close", (code) =>
-      done(code === 0 ? undefined : `\n$ terraform ${args.join(" ")}   (in ${cwd})\n${output}\n`),
-    );
+    child.on("error", (error) => done({ code: 1, output: `${error.message}\n` }));
+    child.on("close", (code) => done({ code: code ?? 1, output }));
   });
-}
-
-/** Runs terraform; resolves to its stdout, whatever its exit code (for `-json` commands). */
-function terraformOutput(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((done) => {
-    const child = spawn("terraform", args, { cwd, env });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.on("error", (error) => done(error.message));
-    child.on("close", () => done(output));
-  });
-}
-
-/** Runs `task` over `items`, at most `limit` at a time. */
-async function inParallel<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 function count(n: number, noun: string): string {
@@ -127,7 +110,39 @@ async function main(): Promise<number> {
     ]),
   );
 
-  const providersDir = join(workDir, "providers");
+  // The suite: every stack as a module, as JSON (json/<stack>) and as HCL
+  // (hcl/<stack>, what `npm run synth:hcl` writes), each run by its own test file.
+  const suiteDir = join(workDir, "suite");
+  const hclOutdir = join(workDir, "cdktf.out.hcl");
+  synthesizeHcl(network, hclOutdir);
+  const plans = new Map(planStacks(network).map((plan) => [plan.name, plan]));
+  const testFiles: string[] = [];
+  for (const name of stackNames) {
+    const json = stacks.get(name) as StackJson;
+    const plan = plans.get(name);
+    const aliases = json.provider.aws.map((p) => p.alias).filter((a): a is string => a !== undefined);
+    const roleIds = Object.keys(json.resource?.aws_iam_role ?? {}).map((id) => id.replace(/_role$/, ""));
+    const test = plan ? renderMockTest(plan, aliases) : renderBootstrapMockTest(roleIds);
+    for (const [format, file] of [
+      ["json", "cdk.tf.json"],
+      ["hcl", "cdk.tf"],
+    ] as const) {
+      mkdirSync(join(suiteDir, format, name), { recursive: true });
+      copyFileSync(
+        join(format === "json" ? outdir : hclOutdir, "stacks", name, file),
+        join(suiteDir, format, name, file),
+      );
+      const testFile = `tests/${format}-${name}.tftest.hcl`;
+      mkdirSync(join(suiteDir, "tests"), { recursive: true });
+      writeFileSync(join(suiteDir, testFile), runningModule(test, `./${format}/${name}`));
+      testFiles.push(testFile);
+    }
+  }
+  writeFileSync(
+    join(suiteDir, "main.tf.json"),
+    JSON.stringify({ terraform: { required_providers: requiredProviders([...stacks.values()]) } }, null, 2),
+  );
+
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     TF_IN_AUTOMATION: "1",
@@ -136,96 +151,78 @@ async function main(): Promise<number> {
     TF_PLUGIN_CACHE_DIR: "",
     // Most of a run is Terraform and the AWS provider building and decoding the
     // provider's 13 MB schema; a lazier Go garbage collector (for both) cuts the
-    // CPU time of a stack's test by about a quarter (measured: 8.2 s -> 6.1 s).
+    // CPU time of a test run by about a quarter (measured: 8.2 s -> 6.1 s).
     GOGC: process.env.GOGC ?? "400",
-    // One provider install, shared by every stack.
-    TF_DATA_DIR: join(providersDir, ".terraform"),
   };
   if (mirror && "path" in mirror) {
     env.TF_CLI_CONFIG_FILE = join(workDir, "terraform.rc");
     writeMirrorCliConfig(env.TF_CLI_CONFIG_FILE, mirror.path);
   }
-  mkdirSync(providersDir, { recursive: true });
-  writeFileSync(
-    join(providersDir, "main.tf.json"),
-    JSON.stringify({ terraform: { required_providers: requiredProviders([...stacks.values()]) } }, null, 2),
-  );
-  const initFailure = await terraform(providersDir, ["init", "-backend=false", "-input=false", "-no-color"], env);
-  if (initFailure) {
-    process.stderr.write(initFailure);
+  const init = await terraform(suiteDir, ["init", "-backend=false", "-input=false", "-no-color"], env);
+  if (init.code !== 0) {
+    process.stderr.write(`\n$ terraform init   (in ${suiteDir})\n${init.output}\n`);
     console.log("terraform checks FAILED: terraform init of the providers the stacks require");
     return 1;
   }
-  const lockFile = join(providersDir, ".terraform.lock.hcl");
   const installed = /provider "registry.terraform.io\/hashicorp\/aws" \{\s*version\s*=\s*"([^"]+)"/.exec(
-    readFileSync(lockFile, "utf8"),
+    readFileSync(join(suiteDir, ".terraform.lock.hcl"), "utf8"),
   )?.[1];
 
-  let failed = 0;
-  const plans = new Map(planStacks(network).map((plan) => [plan.name, plan]));
-  await inParallel(stackNames, availableParallelism(), async (name) => {
-    // A copy of the stack, so that the mocked test file never lands in cdktf.out.
-    const stackDir = join(workDir, "stacks", name);
-    mkdirSync(stackDir, { recursive: true });
-    copyFileSync(join(outdir, "stacks", name, "cdk.tf.json"), join(stackDir, "cdk.tf.json"));
-    copyFileSync(lockFile, join(stackDir, ".terraform.lock.hcl"));
-    const json = stacks.get(name) as StackJson;
-    const plan = plans.get(name);
-    const aliases = json.provider.aws.map((p) => p.alias).filter((a): a is string => a !== undefined);
-    const roleIds = Object.keys(json.resource?.aws_iam_role ?? {}).map((id) => id.replace(/_role$/, ""));
-    writeFileSync(
-      join(stackDir, "mocked.tftest.hcl"),
-      plan ? renderMockTest(plan, aliases) : renderBootstrapMockTest(roleIds),
-    );
+  // One terraform process per core, each with its share of the test files.
+  const files = new Map<string, string>();
+  const problems = new Map<string, readonly string[]>();
+  await Promise.all(
+    groups(testFiles, availableParallelism()).map(async (share) => {
+      const run = await terraform(suiteDir, ["test", "-json", "-no-color", ...share.map((f) => `-filter=${f}`)], env);
+      const outcome = suiteOutcome(run.output);
+      for (const [file, status] of outcome.files) files.set(file, status);
+      for (const [where, lines] of outcome.problems) problems.set(where, [...(problems.get(where) ?? []), ...lines]);
+      if (outcome.unplaced.length > 0 || (run.code !== 0 && outcome.files.size === 0))
+        process.stderr.write(`\n$ terraform test   (in ${suiteDir})\n${outcome.unplaced.join("\n") || run.output}\n`);
+    }),
+  );
 
-    const failure = await terraform(stackDir, ["test", "-no-color"], env);
-    if (failure) process.stderr.write(failure);
-    const what = plan ? count(plan.peerings.length, "peering") : count(roleIds.length, "role");
-    console.log(`${failure ? "FAIL" : "ok  "} ${name}: terraform test: validate, mocked plan and assertions (${what})`);
-    if (failure) failed++;
-  });
-  failed += await checkHcl(network, stackNames, lockFile, env);
+  let failed = 0;
+  for (const name of stackNames) {
+    const plan = plans.get(name);
+    const json = stacks.get(name) as StackJson;
+    const what = plan
+      ? count(plan.peerings.length, "peering")
+      : count(Object.keys(json.resource?.aws_iam_role ?? {}).length, "role");
+    for (const format of ["json", "hcl"] as const) {
+      const testFile = `tests/${format}-${name}.tftest.hcl`;
+      const found = [...new Set([...(problems.get(testFile) ?? []), ...(problems.get(`${format}/${name}`) ?? [])])];
+      const ok = files.get(testFile) === "pass" && found.length === 0;
+      if (!ok) {
+        failed++;
+        process.stderr.write(
+          `${name} (${format.toUpperCase()}): ${found.join("\n  ") || `test ${files.get(testFile) ?? "did not run"}`}\n`,
+        );
+      }
+      console.log(
+        `${ok ? "ok  " : "FAIL"} ${name} (${format === "json" ? "JSON" : "HCL, npm run synth:hcl"}): validate, mocked plan and assertions, no warnings (${what})`,
+      );
+    }
+  }
   const from = mirror && "path" in mirror ? `from ${mirror.path}` : "from the registry";
   console.log(
     failed === 0
-      ? `terraform checks passed: ${source}, ${count(stackNames.length, "stack")}, with Terraform ${version} and AWS provider ${installed ?? "?"} ${from}`
-      : `terraform checks FAILED for ${failed} of ${count(stackNames.length, "stack")}`,
+      ? `terraform checks passed: ${source}, ${count(stackNames.length, "stack")} as JSON and HCL, with Terraform ${version} and AWS provider ${installed ?? "?"} ${from}`
+      : `terraform checks FAILED: ${failed} of ${count(stackNames.length * 2, "stack check")}`,
   );
   return failed === 0 ? 0 : 1;
 }
 
-/**
- * The same stacks as `npm run synth:hcl` writes them: `terraform validate`
- * must pass each with no warning (a quoted provider reference, deprecated,
- * would be one per resource). Returns how many stacks failed.
- */
-async function checkHcl(
-  network: Network,
-  stackNames: readonly string[],
-  lockFile: string,
-  env: NodeJS.ProcessEnv,
-): Promise<number> {
-  const hclOutdir = join(workDir, "cdktf.out.hcl");
+/** The same stacks as `npm run synth:hcl` writes them. */
+function synthesizeHcl(network: Network, outdir: string): void {
   const previous = process.env.SYNTH_HCL_OUTPUT;
   process.env.SYNTH_HCL_OUTPUT = "true";
   try {
-    synthesizeNetwork(network, hclOutdir);
+    synthesizeNetwork(network, outdir);
   } finally {
     if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
     else process.env.SYNTH_HCL_OUTPUT = previous;
   }
-  let failed = 0;
-  await inParallel([...stackNames], availableParallelism(), async (name) => {
-    const stackDir = join(workDir, "hcl", name);
-    mkdirSync(stackDir, { recursive: true });
-    copyFileSync(join(hclOutdir, "stacks", name, "cdk.tf"), join(stackDir, "cdk.tf"));
-    copyFileSync(lockFile, join(stackDir, ".terraform.lock.hcl"));
-    const problem = hclValidation(await terraformOutput(stackDir, ["validate", "-json", "-no-color"], env));
-    if (problem) process.stderr.write(`${name} (HCL): ${problem}\n`);
-    console.log(`${problem ? "FAIL" : "ok  "} ${name}: HCL (npm run synth:hcl): terraform validate, no warnings`);
-    if (problem) failed++;
-  });
-  return failed;
 }
 
 runCommand(main);

@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unquoteProviderReferences } from "../../output/hcl-provider-references";
-import { hclValidation } from "../../scripts/terraform/hcl-validation";
 import { runInProject } from "../support/synth-process";
 
 describe("GIVEN the HCL cdktf writes", () => {
@@ -45,23 +44,5 @@ describe("GIVEN npm run synth:hcl on the example", () => {
     expect(readFileSync(join(work, "stacks", "peering-shared", "cdk.tf"), "utf8")).toMatch(
       /^\s*provider\s*=\s*aws\.shared-us-east-1$/m,
     );
-  });
-});
-
-describe("GIVEN npm run validate's check of the HCL output", () => {
-  it("THEN a valid stack with a deprecation warning fails, with the warning counted", () => {
-    const output = JSON.stringify({
-      valid: true,
-      warning_count: 2,
-      diagnostics: [
-        { severity: "warning", summary: "Quoted references are deprecated" },
-        { severity: "warning", summary: "Quoted references are deprecated" },
-      ],
-    });
-    expect(hclValidation(output)).toBe("warning: Quoted references are deprecated (x2)");
-  });
-
-  it("THEN a valid stack without warnings passes", () => {
-    expect(hclValidation(JSON.stringify({ valid: true, warning_count: 0, diagnostics: [] }))).toBeUndefined();
   });
 });
