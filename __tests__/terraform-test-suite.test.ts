@@ -1,4 +1,4 @@
-import { groups, runningModule, suiteOutcome } from "../scripts/terraform/test-suite";
+import { groups, needsOwnRoot, runningModule, suiteOutcome } from "../scripts/terraform/test-suite";
 
 /** Lines of `terraform test -json` as Terraform 1.11.4 wrote them (trimmed to the fields read). */
 const line = (fields: Record<string, unknown>) => JSON.stringify(fields);
@@ -86,5 +86,12 @@ describe("GIVEN test files shared among terraform processes", () => {
       ["b", "d"],
     ]);
     expect(groups(["a"], 4)).toEqual([["a"]]);
+  });
+});
+
+describe("GIVEN a stack that adopts resources with import blocks", () => {
+  it("THEN it is tested as a root module of its own, and a stack without them runs in the suite", () => {
+    expect(needsOwnRoot({ import: [{ to: "aws_vpc_peering_connection.x_connection", id: "pcx-1" }] })).toBe(true);
+    expect(needsOwnRoot({})).toBe(false);
   });
 });

@@ -26,6 +26,17 @@ export interface SuiteOutcome {
  */
 const SUITE_WARNING = "Backend configuration ignored";
 
+/**
+ * Whether a stack must be tested as a root module of its own rather than as a
+ * module of the suite. Import blocks belong to the root module
+ * (https://developer.hashicorp.com/terraform/language/import), and
+ * `terraform init` of a suite whose test runs a module with one fails with
+ * "Invalid import configuration" (Terraform 1.11.4, the adoption example).
+ */
+export function needsOwnRoot(stack: { readonly import?: unknown }): boolean {
+  return stack.import !== undefined;
+}
+
 /** `test` with every run block executing the module at `source` instead of the suite's root. */
 export function runningModule(test: string, source: string): string {
   return test.replace(/^run "([^"]+)" \{\n/gm, (block) => `${block}  module {\n    source = "${source}"\n  }\n`);
