@@ -36,6 +36,22 @@ export interface PlannedChange {
   readonly previousAddress?: string;
   readonly actions: string[];
   readonly importing: boolean;
+  /** For an update: the top-level attributes whose planned value differs from the current one. */
+  readonly changedAttributes: string[];
+}
+
+/** The top-level attributes an update changes: a different planned value, or one known only after apply. */
+function changedAttributes(change: {
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  after_unknown?: Record<string, unknown>;
+}): string[] {
+  const before = change.before ?? {};
+  const after = change.after ?? {};
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys]
+    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]) || change.after_unknown?.[k] === true)
+    .sort();
 }
 
 /** Bootstrap stacks first (they create the roles), then the peering stacks. */
@@ -189,7 +205,13 @@ export class Rehearsal {
       resource_changes?: Array<{
         address: string;
         previous_address?: string;
-        change: { actions: string[]; importing?: unknown };
+        change: {
+          actions: string[];
+          importing?: unknown;
+          before?: Record<string, unknown> | null;
+          after?: Record<string, unknown> | null;
+          after_unknown?: Record<string, unknown>;
+        };
       }>;
     };
     const changes = (plan.resource_changes ?? [])
@@ -198,6 +220,7 @@ export class Rehearsal {
         previousAddress: c.previous_address,
         actions: c.change.actions,
         importing: c.change.importing !== undefined,
+        changedAttributes: c.change.actions.includes("update") ? changedAttributes(c.change) : [],
       }))
       .filter((c) => c.importing || c.previousAddress !== undefined || c.actions.join() !== "no-op");
     return { outcome, changes };
