@@ -65,7 +65,8 @@ function parseFrom(network: Network, text: string): ReachFrom | string {
       return `from: ${block.text} is not inside ${vpc.name}'s CIDRs (${blocks.map((b) => b.text).join(", ")}); name a block of ${vpc.name}`;
     return { vpc, block };
   }
-  if (!/^[0-9a-fA-F:.]+(\/\d+)?$/.test(text))
+  // An address has a dot or a colon; a VPC name never does (`d` or `cafe` is a name, not hex).
+  if (!/^[0-9a-fA-F:.]*[.:][0-9a-fA-F:.]*(\/\d+)?$/.test(text))
     return `from: ${echo(text)} is neither a VPC of the config (${some([...network.vpcs.keys()])}) nor a CIDR; write a VPC name, a CIDR such as 10.1.0.0/24, or <CIDR>@<VPC>`;
   const block = parseBlock(text);
   if (typeof block === "string") return `from: ${block}`;
