@@ -37,7 +37,7 @@ function directionLines(peering: Peering, side: Side, paths: readonly IngressPat
   const from = vpcOf(peering, otherSide(side)).name;
   const to = vpcOf(peering, side).name;
   const title = `**${from} → ${to}**`;
-  const own = paths.filter((p) => p.peering === peering && p.side === side);
+  const own = paths.filter((p) => p.side === side);
   if (own.length === 0) return [`${title}: no ingress rule of the config on ${to}'s side.`, ""];
   return [
     `${title}`,
@@ -57,7 +57,8 @@ function directionLines(peering: Peering, side: Side, paths: readonly IngressPat
  * every route of the config). Static analysis of the config.
  */
 export function renderReachabilitySection(network: Network): string[] {
-  const paths = ingressPaths(network);
+  const byPeering = new Map<Peering, IngressPath[]>();
+  for (const path of ingressPaths(network)) byPeering.set(path.peering, [...(byPeering.get(path.peering) ?? []), path]);
   const peerings = [...network.peerings].sort((a, b) => a.name.localeCompare(b.name));
   return [
     "## Reachability",
@@ -69,7 +70,7 @@ export function renderReachabilitySection(network: Network): string[] {
       "",
       ...SIDES.slice()
         .reverse()
-        .flatMap((side) => directionLines(peering, side, paths)),
+        .flatMap((side) => directionLines(peering, side, byPeering.get(peering) ?? [])),
     ]),
   ];
 }

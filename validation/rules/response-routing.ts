@@ -40,6 +40,7 @@ export const responseRouting: NetworkRule = {
 
 function findingsOf(path: IngressPath): Finding[] {
   const { peering, side, rule, sources, back } = path;
+  if (back.tablesFrom === "external" || back.complete) return [];
   const where = pathOf("peerings", peering.name);
   const own = vpcOf(peering, side);
   const admits = `${rule.securityGroupId} admits ${sourceText(rule, sources)} (${portsText(rule)}) through ${where}`;
@@ -47,7 +48,6 @@ function findingsOf(path: IngressPath): Finding[] {
     rule.source.kind === "securityGroup"
       ? `; if the members of ${rule.source.securityGroupId} only have addresses it sends back, acknowledge this warning`
       : "";
-  if (back.tablesFrom === "external") return [];
   if (back.tables.length === 0) {
     return [
       warning(
