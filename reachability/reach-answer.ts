@@ -22,6 +22,11 @@ function opensPort(rule: PeeringIngressRule, port: ReachPort): boolean {
   return rule.fromPort <= port.port && port.port <= rule.toPort;
 }
 
+/** Whether a CIDR rule's source shares an address with `block`. */
+function overlapsSource(block: Cidr, rule: PeeringIngressRule): boolean {
+  return rule.source.kind === "cidr" && cidrsOverlap(block, rule.source.cidr);
+}
+
 /** How much of `block` the rules admit: all, some blocks inside it, or none. */
 function admittedPart(block: Cidr, rules: readonly PeeringIngressRule[]): "all" | Cidr[] {
   const cidrs: Cidr[] = [];
@@ -46,9 +51,7 @@ function admissionLines(
   );
   const matching = onSide.filter(
     (rule) =>
-      opensPort(rule, port) &&
-      (rule.source.kind === "securityGroup" ||
-        sources.some((s) => cidrsOverlap(s, (rule.source as { cidr: Cidr }).cidr))),
+      opensPort(rule, port) && (rule.source.kind === "securityGroup" || sources.some((s) => overlapsSource(s, rule))),
   );
   const lines = matching.map(
     (rule) =>
