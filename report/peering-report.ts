@@ -8,6 +8,7 @@ import {
   type Side,
   vpcOf,
 } from "../model/network";
+import { renderReachabilitySection } from "./reachability-section";
 import type { StackSummary } from "./stack-summary";
 import { renderTopologyDiagram } from "./topology-diagram";
 
@@ -163,6 +164,7 @@ export function renderPeeringReport(input: PeeringReportInput): string {
     "## Peerings",
     "",
     ...peerings.flatMap(peeringSection),
+    ...renderReachabilitySection(network),
     "## Stacks",
     "",
     ...stacks.flatMap(stackSection),

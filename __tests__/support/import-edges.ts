@@ -14,10 +14,12 @@ export const ALLOWED_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   core: [],
   config: ["core"],
   model: ["core", "config"],
-  validation: ["core", "config", "model"],
+  // Static analysis of the resolved network: where route tables send addresses, what ingress rules admit.
+  reachability: ["core", "config", "model"],
+  validation: ["core", "config", "model", "reachability"],
   constructs: ["core", "config", "model", "validation"],
   iam: ["core", "config", "model"],
-  report: ["core", "config", "model", "validation"],
+  report: ["core", "config", "model", "validation", "reachability"],
   stacks: ["core", "config", "model", "validation", "constructs", "iam"],
   output: ["core", "config", "model", "validation", "constructs", "iam", "report", "stacks"],
   // The local AWS and its Terraform runner: reads the model to seed the world, the IAM documents to

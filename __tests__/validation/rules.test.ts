@@ -204,7 +204,9 @@ const cases: RuleCase[] = [
   },
   {
     rule: "no /0 route destination",
-    compliant: (c) => (c.peerings["hub-to-spoke"].routes = { accepter: { destinations: ["10.0.0.0/16"] } }),
+    // Every block of hub, IPv6 too: spoke admits members of hub's security group, whose replies go back over both families
+    compliant: (c) =>
+      (c.peerings["hub-to-spoke"].routes = { accepter: { destinations: ["10.0.0.0/16", "2600:1f18:1:100::/56"] } }),
     violating: (c) => (c.peerings["hub-to-spoke"].routes = { accepter: { destinations: ["0.0.0.0/0"] } }),
     severity: "error",
     path: "peerings.hub-to-spoke.routes.accepter.destinations[0]",
@@ -260,6 +262,19 @@ const cases: RuleCase[] = [
     severity: "error",
     path: "peerings.hub-to-far.routes.accepter.destinations[0]",
     message: "a route to 10.2.0.0/24 in rtb-00000003 overlaps far's own 10.2.0.0/16 (vpcs.far.cidrBlocks[0])",
+  },
+  {
+    rule: "warning: the replies to what an ingress rule admits go back through the same peering",
+    // far routes back exactly the part of hub that its rule admits
+    compliant: (c) => {
+      c.peerings["hub-to-far"].routes = { accepter: { destinations: ["10.0.0.0/17"] } };
+      farRule(c).source = { cidr: "10.0.0.0/17" };
+    },
+    violating: (c) => (c.peerings["hub-to-far"].routes = { accepter: { destinations: ["10.0.0.0/17"] } }),
+    severity: "warning",
+    path: "peerings.hub-to-far.ingress.accepter[0]",
+    message:
+      "sg-00000003 admits 10.0.0.0/16 (tcp 443) through peerings.hub-to-far, but rtb-00000003 has no route of this config that sends the replies to 10.0.0.0/16 outside 10.0.0.0/17 through peerings.hub-to-far, so they follow the table's other routes (local, gateways), never the peering. Route 10.0.0.0/16 outside 10.0.0.0/17 to peerings.hub-to-far in rtb-00000003, or narrow the rule's source to the addresses rtb-00000003 sends back through it",
   },
   // Quotas
   {

@@ -15,6 +15,7 @@ import { onePeeringPerPair } from "./one-peering-per-pair";
 import { oneSidedPeerings } from "./one-sided-peerings";
 import { peeringsPerVpcQuota } from "./peerings-per-vpc-quota";
 import { planRolesInPlanMode } from "./plan-roles-in-plan-mode";
+import { responseRouting } from "./response-routing";
 import { roleArnAccount } from "./role-arn-account";
 import { routeTableDestinations } from "./route-table-destinations";
 import { routesPerRouteTableQuota } from "./routes-per-route-table-quota";
@@ -67,6 +68,7 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
   crossAccountRoles,
   oneSidedPeerings,
   adoptionIds,
+  responseRouting,
 ];
 
 /** Rules on the resolved network that apply only to plan mode (`PEERING_ROLES=plan`). */
