@@ -10,6 +10,7 @@ import {
 } from "../model/network";
 import type { StackSummary } from "./stack-summary";
 import { renderTopologyDiagram } from "./topology-diagram";
+import { renderZoneSection } from "./zone-section";
 
 /** What the report is made of. */
 export interface PeeringReportInput {
@@ -166,5 +167,6 @@ export function renderPeeringReport(input: PeeringReportInput): string {
     "## Stacks",
     "",
     ...stacks.flatMap(stackSection),
+    ...renderZoneSection(network),
   ].join("\n");
 }
