@@ -87,6 +87,10 @@ describe("GIVEN the addresses the constructs document", () => {
         ...(peering.dnsResolution ? SIDES.map((side) => peeringAddress.dnsOptions(peering, side)) : []),
         ...SIDES.flatMap((side) => peering.routes[side].map((route) => peeringAddress.route(peering, route))),
         ...SIDES.flatMap((side) => peering.ingress[side].map((rule) => peeringAddress.ingressRule(peering, rule))),
+        ...peering.zoneShares.flatMap((share) => [
+          ...(share.crossAccount ? [peeringAddress.zoneAuthorization(peering, share)] : []),
+          peeringAddress.zoneAssociation(peering, share),
+        ]),
       ]),
     );
     const synthesized = Object.entries(synthConfig(exampleConfig))

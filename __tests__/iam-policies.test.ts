@@ -7,7 +7,7 @@ import { exampleConfig } from "../config/example";
 import { manyPeeringsConfig } from "../config/examples/many-peerings";
 import type { PeeringConfig } from "../config/schema";
 import { accountDocumentFiles, accountDocuments } from "../iam/account-documents";
-import { TERRAFORM_READ_ACTIONS } from "../iam/deployer-policy";
+import { TERRAFORM_READ_ACTIONS, ZONE_ASSOCIATION_READ_ACTIONS } from "../iam/deployer-policy";
 import type { PolicyDocument, PolicyStatement } from "../iam/policy-document";
 import { type Network, SIDES, vpcOf } from "../model/network";
 import { OUTPUT_RECORD } from "../output/output-record";
@@ -53,12 +53,22 @@ function expectLeastPrivilege(network: Network): void {
         expect(action).not.toMatch(/:\*$/);
       }
       if (asList(statement.Resource).includes("*")) {
-        expect(
-          asList(statement.Action).filter((a) => !(TERRAFORM_READ_ACTIONS as readonly string[]).includes(a)),
-        ).toEqual([]);
+        const reads: readonly string[] = [...TERRAFORM_READ_ACTIONS, ...ZONE_ASSOCIATION_READ_ACTIONS];
+        expect(asList(statement.Action).filter((a) => !reads.includes(a))).toEqual([]);
       }
     }
-    for (const arn of resourcesIn(policy).filter((r) => r !== "*")) {
+    // Route 53 is global: a zone ARN names no account; it must be a zone this account authorizes or associates
+    const shares = network.peerings.flatMap((p) => p.zoneShares);
+    const ownZones = new Set(
+      shares
+        .filter((s) => (s.crossAccount && s.owner.account.name === account.name) || s.vpc.account.name === account.name)
+        .map((s) => `arn:aws:route53:::hostedzone/${s.zone.zoneId}`),
+    );
+    for (const arn of [...resourcesIn(policy), ...resourcesIn(planPolicy)].filter((r) => r.includes(":route53:"))) {
+      if (arn.endsWith(":change/*")) continue;
+      expect(ownZones).toContain(arn);
+    }
+    for (const arn of resourcesIn(policy).filter((r) => r !== "*" && !r.includes(":route53:"))) {
       // every ARN names this account, or (peerings it accepts) the requester that owns the connection
       expect(arn).toMatch(/^arn:aws(-cn|-us-gov)?:ec2:[a-z0-9-]+:\d{12}:/);
       if (!arn.includes(":vpc-peering-connection/")) expect(arn.split(":")[4]).toBe(account.accountId);

@@ -73,7 +73,9 @@ function reachableFromPlanIdentity(
 
 /** Actions that read, or that only lead on to other roles (whose own actions the closure checks). */
 const isReadOnly = (action: string) =>
-  /^ec2:Describe[A-Za-z]+$/.test(action) || ["s3:GetObject", "s3:ListBucket", "sts:AssumeRole"].includes(action);
+  /^ec2:Describe[A-Za-z]+$/.test(action) ||
+  /^route53:(Get|List)[A-Za-z]+$/.test(action) ||
+  ["s3:GetObject", "s3:ListBucket", "sts:AssumeRole"].includes(action);
 
 /** What a role reached by the plan identity may write, as `<role arn>: <action>`. */
 function writesWithin(reached: readonly GeneratedRole[]): string[] {

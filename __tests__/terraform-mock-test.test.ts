@@ -54,5 +54,15 @@ describe("GIVEN the shared account's stack of the example", () => {
       );
       expect(hcl).not.toContain("shared-to-tools_dns");
     });
+
+    it("THEN each shared zone's association is asserted, and its authorization only across accounts", () => {
+      expect(hcl).toContain(
+        'aws_route53_vpc_association_authorization.shared-to-app_zones_shared_internal_acme_to_app-use1_authorization.zone_id == "Z0SHAREDUSE1ACMENET01" && aws_route53_vpc_association_authorization.shared-to-app_zones_shared_internal_acme_to_app-use1_authorization.vpc_id == "vpc-0b1c2d3e4f5a67890"',
+      );
+      expect(hcl).toContain(
+        'aws_route53_zone_association.shared-to-tools_zones_shared_internal_acme_to_tools-use1_association.zone_id == "Z0SHAREDUSE1ACMENET01" && aws_route53_zone_association.shared-to-tools_zones_shared_internal_acme_to_tools-use1_association.vpc_id == "vpc-0a1b2c3d4e5f6aaaa" && aws_route53_zone_association.shared-to-tools_zones_shared_internal_acme_to_tools-use1_association.vpc_region == "us-east-1"',
+      );
+      expect(hcl).not.toContain("shared-to-tools_zones_shared_internal_acme_to_tools-use1_authorization");
+    });
   });
 });

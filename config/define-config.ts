@@ -18,6 +18,8 @@ export type RouteTableId = `rtb-${string}`;
 export type SecurityGroupId = `sg-${string}`;
 /** A VPC peering connection id such as `pcx-0123456789abcdef0`. */
 export type PeeringConnectionId = `pcx-${string}`;
+/** A Route 53 hosted zone id such as `Z0123456789ABCDEFGHIJ` ("Z" and uppercase letters and digits). */
+export type HostedZoneId = `Z${string}`;
 /** An IAM role ARN: `arn:aws:iam::<12-digit account id>:role/<name>`. */
 export type RoleArn = `arn:${string}:iam::${string}:role/${string}`;
 
@@ -63,8 +65,22 @@ export interface VpcInput<Account extends string = string> {
    * @default none
    */
   routeTableIds?: RouteTableId[];
+  /**
+   * Private hosted zones (Route 53) this VPC's account created and associated with this VPC, which
+   * peerings may share with their other side (`shareHostedZones`).
+   * @default none
+   */
+  hostedZones?: HostedZoneInput[];
   /** Only on a VPC of another organization: `{ external: { ... } }` instead of the fields above. */
   external?: undefined;
+}
+
+/** A private hosted zone of a VPC. */
+export interface HostedZoneInput {
+  /** The zone's id, e.g. `Z0123456789ABCDEFGHIJ` (without `/hostedzone/`). */
+  zoneId: HostedZoneId;
+  /** The zone's domain name, lowercase, without the trailing dot, e.g. `shared.internal.example`. */
+  name: string;
 }
 
 /** A VPC in an account outside this config (a vendor's, a SaaS's): only our side of its peerings is synthesized. */
@@ -162,6 +178,15 @@ export interface PeeringInput<Vpc extends string = string> {
    * @default true
    */
   dnsResolution?: boolean;
+  /**
+   * Private hosted zones (Route 53) resolved across this peering: `"requester"` = the accepter VPC
+   * resolves the requester VPC's `hostedZones`, `"accepter"` = the other way round, `"both"`,
+   * `"none"`, or a list of zone ids of either side. Across accounts the zone's account authorizes
+   * the association and the VPC's account makes it. Not `dnsResolution`, which resolves the peer's
+   * public DNS hostnames to private IPs.
+   * @default "none"
+   */
+  shareHostedZones?: "both" | "requester" | "accepter" | "none" | HostedZoneId[];
   /**
    * Route tables and destinations per side.
    * @default every route table of each side to every CIDR of the other

@@ -11,11 +11,14 @@ import { defineConfig } from "./define-config";
  * `config/examples/adopt-and-one-sided.yaml`.
  *
  * - `shared-to-app`: cross-account, same region, IPv6 on both sides, ingress
- *   that references the other side's security group, on both sides.
+ *   that references the other side's security group, on both sides; each side
+ *   resolves the other's private hosted zone (Route 53, authorized across
+ *   accounts).
  * - `shared-to-data`: cross-account and cross-region, CIDR ingress, a subset of
  *   route tables and destinations, a secondary CIDR on the accepter.
  * - `shared-to-tools`: same account and region (auto-accepted), ingress from
- *   every CIDR of the peer VPC, DNS resolution off.
+ *   every CIDR of the peer VPC, DNS resolution off; tools resolves the shared
+ *   VPC's private hosted zone (same account: no authorization).
  * - `app-to-data`: a second requesting account, hence a second stack.
  *
  * With `iam` and `bootstrap: true`, every synth also writes each account's
@@ -63,6 +66,7 @@ export const config = defineConfig({
       cidrBlocks: ["10.0.0.0/16", "100.64.0.0/20"],
       ipv6CidrBlocks: ["2600:1f18:aaaa:bb00::/56"],
       routeTableIds: ["rtb-0a1b2c3d4e5f60001", "rtb-0a1b2c3d4e5f60002"],
+      hostedZones: [{ zoneId: "Z0SHAREDUSE1ACMENET01", name: "shared.internal.acme" }],
     },
     "tools-use1": {
       account: "shared",
@@ -78,6 +82,7 @@ export const config = defineConfig({
       cidrBlocks: ["10.1.0.0/16"],
       ipv6CidrBlocks: ["2600:1f18:cccc:dd00::/56"],
       routeTableIds: ["rtb-0b1c2d3e4f5a60001", "rtb-0b1c2d3e4f5a60002"],
+      hostedZones: [{ zoneId: "Z0APPUSE1ACMENET00001", name: "app.internal.acme" }],
     },
     "data-euw1": {
       account: "data",
@@ -91,6 +96,7 @@ export const config = defineConfig({
     "shared-to-app": {
       requester: "shared-use1",
       accepter: "app-use1",
+      shareHostedZones: "both",
       ingress: {
         accepter: [
           {
@@ -136,6 +142,7 @@ export const config = defineConfig({
       requester: "shared-use1",
       accepter: "tools-use1",
       dnsResolution: false,
+      shareHostedZones: ["Z0SHAREDUSE1ACMENET01"],
       ingress: {
         accepter: [
           {

@@ -169,6 +169,80 @@ const tagsSchema = z
       "Tags: key (1-128 characters, not aws:*, not Name, Side or Project) to value (at most 256 characters); at most 47.",
   });
 
+/**
+ * A Route 53 hosted zone id as the API returns it without its `/hostedzone/` prefix: `Z` and
+ * uppercase letters and digits, at most 32 characters (the API's length limit for `Id`).
+ * @see https://docs.aws.amazon.com/Route53/latest/APIReference/API_AssociateVPCWithHostedZone.html
+ */
+export const hostedZoneIdSchema = z.string().regex(/^Z[A-Z0-9]{1,31}$/, {
+  error: (issue) =>
+    typeof issue.input === "string" && /^\/?hostedzone\//.test(issue.input)
+      ? `${echo(issue.input)} is a hosted zone path; write only the id, e.g. ${issue.input.replace(/^\/?hostedzone\//, "")}`
+      : `${echo(issue.input)} is not a Route 53 hosted zone id; expected "Z" and uppercase letters and digits, e.g. Z0123456789ABCDEFGHIJ`,
+});
+
+/** One label of a hosted zone name: lowercase letters, digits and inner dashes, 1 to 63 characters. */
+const DNS_LABEL = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?";
+
+/**
+ * The domain name of a private hosted zone, lowercase, without the trailing dot: dot-separated
+ * labels of letters, digits and inner dashes, at most 253 characters. Its dots become `_` in
+ * Terraform addresses, which is why the name takes no `_` itself.
+ */
+export const hostedZoneNameSchema = z
+  .string()
+  .superRefine((text, ctx) => {
+    const fix = text.toLowerCase().replace(/\.$/, "");
+    if (text.endsWith(".")) {
+      ctx.addIssue({ code: "custom", message: `write the zone name without the trailing dot: "${fix}"` });
+    } else if (text !== fix) {
+      ctx.addIssue({ code: "custom", message: `write the zone name in lowercase: "${fix}"` });
+    } else if (text.length > 253 || !new RegExp(`^${DNS_LABEL}(\\.${DNS_LABEL})*$`).test(text)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${echo(text)} is not a hosted zone name; expected dot-separated labels of lowercase letters, digits and inner dashes (at most 63 characters each, 253 in all), e.g. shared.internal.example`,
+      });
+    }
+  })
+  .meta({
+    description:
+      "Domain name of a private hosted zone, lowercase, without the trailing dot, e.g. shared.internal.example",
+    pattern: `^${DNS_LABEL}(\\.${DNS_LABEL})*$`,
+  });
+
+const hostedZoneSchema = z
+  .strictObject({
+    zoneId: hostedZoneIdSchema.meta({ description: "The zone's id, e.g. Z0123456789ABCDEFGHIJ." }),
+    name: hostedZoneNameSchema,
+  })
+  .meta({
+    description:
+      "A private hosted zone created by this VPC's account and associated with this VPC; peerings may share it with their other side (shareHostedZones).",
+  });
+
+/** Which zones a peering shares: a side's (or both sides') `hostedZones`, none, or the zone ids listed. */
+export const ZONE_SHARE_MODES = ["both", "requester", "accepter", "none"] as const;
+
+const shareHostedZonesSchema = z
+  .union(
+    [
+      z.enum(ZONE_SHARE_MODES),
+      z
+        .array(hostedZoneIdSchema)
+        .min(1, { error: 'list at least one zone id, or write "none"' })
+        .meta({ description: "Zone ids of either side's hostedZones; each is resolved by the other side." }),
+    ],
+    {
+      error:
+        'shareHostedZones is "both", "requester", "accepter", "none" or a list of zone ids of either side\'s hostedZones',
+    },
+  )
+  .default("none")
+  .meta({
+    description:
+      'Private hosted zones (Route 53) resolved across this peering: "requester" = the accepter VPC resolves the requester VPC\'s hostedZones, "accepter" = the other way round, "both", "none", or a list of zone ids of either side. Not the same as dnsResolution (the peering option that resolves the peer\'s public DNS hostnames to private IPs). Default: "none".',
+  });
+
 const accountSchema = z
   .strictObject({
     accountId: accountIdSchema.meta({ description: "The 12-digit AWS account id." }),
@@ -202,12 +276,16 @@ const vpcSchema = z
       .array(routeTableIdSchema)
       .optional()
       .meta({ description: "Route tables that get routes to every peer by default. Default: none." }),
+    hostedZones: z.array(hostedZoneSchema).optional().meta({
+      description:
+        "Private hosted zones this VPC's account created and associated with this VPC, which peerings may share (shareHostedZones). Default: none.",
+    }),
   })
   .meta({ description: "A VPC that takes part in peerings." });
 
 /** When a VPC entry fits neither shape, say which fields each shape takes. */
 function vpcShapeError(): string {
-  return "a VPC is either { account, region, vpcId, cidrBlocks, ipv6CidrBlocks?, routeTableIds? } or { external: { accountId, region, vpcId, cidrBlocks, ipv6CidrBlocks? } }";
+  return "a VPC is either { account, region, vpcId, cidrBlocks, ipv6CidrBlocks?, routeTableIds?, hostedZones? } or { external: { accountId, region, vpcId, cidrBlocks, ipv6CidrBlocks? } }";
 }
 
 const externalVpcSchema = z
@@ -322,6 +400,7 @@ const peeringSchema = z
       .boolean()
       .default(true)
       .meta({ description: "Each side resolves the other's private DNS names. Default: true." }),
+    shareHostedZones: shareHostedZonesSchema,
     routes: z
       .strictObject({ requester: routeSelectionSchema.optional(), accepter: routeSelectionSchema.optional() })
       .optional()
@@ -556,5 +635,9 @@ export type VpcConfig = Exclude<VpcEntryConfig, { external: unknown }>;
 export type PeeringEntryConfig = ParsedPeeringConfig["peerings"][string];
 /** One ingress rule of a parsed config. */
 export type IngressRuleConfig = NonNullable<NonNullable<PeeringEntryConfig["ingress"]>["accepter"]>[number];
+/** One private hosted zone of a VPC in a parsed config. */
+export type HostedZoneConfig = z.infer<typeof hostedZoneSchema>;
+/** Which zones a peering shares, after defaults. */
+export type ShareHostedZonesConfig = PeeringEntryConfig["shareHostedZones"];
 /** Quotas after defaults. */
 export type QuotasConfig = ParsedPeeringConfig["quotas"];

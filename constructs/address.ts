@@ -1,5 +1,5 @@
-import type { Peering, PeeringIngressRule, PeeringRoute, Side } from "../model/network";
-import { addressPart, ingressRuleKey } from "../model/rule-key";
+import type { Peering, PeeringIngressRule, PeeringRoute, Side, ZoneShare } from "../model/network";
+import { addressPart, ingressRuleKey, zoneShareKey } from "../model/rule-key";
 
 /**
  * Terraform addresses of a peering's resources, in one place: the constructs
@@ -8,7 +8,8 @@ import { addressPart, ingressRuleKey } from "../model/rule-key";
  *
  * A stack's logical ids are the construct path below the stack joined with
  * `_` (see PeeringAccountStack), so a peering `p` yields `p_connection`,
- * `p_accepter`, `p_dns_<side>`, `p_routes_<route id>`, `p_ingress_<rule id>`.
+ * `p_accepter`, `p_dns_<side>`, `p_routes_<route id>`, `p_ingress_<rule id>`,
+ * `p_zones_<zone share key>_authorization` and `p_zones_<zone share key>_association`.
  * Every part comes from a name or value in the config, never a list position.
  */
 
@@ -19,7 +20,11 @@ export const PART = {
   dns: "dns",
   routes: "routes",
   ingress: "ingress",
+  zones: "zones",
 } as const;
+
+/** Construct ids of the two resources of one zone share, below `zones_<zone share key>`. */
+export const ZONE_PART = { authorization: "authorization", association: "association" } as const;
 
 /** Construct id of a route: `<side>_<route table id>_<destination>`. */
 export function routeId(route: PeeringRoute): string {
@@ -43,4 +48,8 @@ export const peeringAddress = {
   route: (p: Pick<Peering, "name">, route: PeeringRoute) => `aws_route.${p.name}_${PART.routes}_${routeId(route)}`,
   ingressRule: (p: Pick<Peering, "name">, rule: PeeringIngressRule) =>
     `aws_vpc_security_group_ingress_rule.${p.name}_${PART.ingress}_${ingressRuleId(rule)}`,
+  zoneAuthorization: (p: Pick<Peering, "name">, share: Pick<ZoneShare, "zone" | "vpc">) =>
+    `aws_route53_vpc_association_authorization.${p.name}_${PART.zones}_${zoneShareKey(share)}_${ZONE_PART.authorization}`,
+  zoneAssociation: (p: Pick<Peering, "name">, share: Pick<ZoneShare, "zone" | "vpc">) =>
+    `aws_route53_zone_association.${p.name}_${PART.zones}_${zoneShareKey(share)}_${ZONE_PART.association}`,
 };

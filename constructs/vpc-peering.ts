@@ -7,6 +7,7 @@ import { PART, peeringAddress } from "./address";
 import { PeeringDnsOptions } from "./peering-dns-options";
 import { PeeringIngressRules } from "./peering-ingress-rules";
 import { PeeringRoutes } from "./peering-routes";
+import { PeeringZoneAssociations } from "./peering-zone-associations";
 import { literalTags } from "./terraform-literal";
 
 /** Props of {@link VpcPeering}. */
@@ -21,7 +22,7 @@ export interface VpcPeeringProps {
  * Everything one VPC peering needs on the sides we manage:
  * the connection (requester), its acceptance (accepter, unless the requester
  * can auto-accept), DNS resolution options per side, routes per side and
- * security group ingress rules per side.
+ * security group ingress rules per side, and the private hosted zones each side resolves.
  *
  * - One-sided peerings: with an external accepter only the connection and our
  *   side are made (it stays pending until they accept); with an external
@@ -46,6 +47,8 @@ export class VpcPeering extends Construct {
   readonly routes: PeeringRoutes;
   /** The ingress rules of the sides we manage. */
   readonly ingressRules: PeeringIngressRules;
+  /** The private hosted zones each side resolves through the peering (`shareHostedZones`). */
+  readonly zoneAssociations: PeeringZoneAssociations;
 
   constructor(scope: Construct, id: string, props: VpcPeeringProps) {
     super(scope, id);
@@ -87,6 +90,7 @@ export class VpcPeering extends Construct {
       connectionIdFor: (side) => (side === "requester" ? requestedId : acceptedConnectionId),
     });
     this.ingressRules = new PeeringIngressRules(this, PART.ingress, { peering, providerFor, acceptance });
+    this.zoneAssociations = new PeeringZoneAssociations(this, PART.zones, { peering, providerFor });
 
     if (peering.existingConnectionId) this.importExisting(peering.existingConnectionId);
     if (peering.previousName) this.moveFrom(peering.previousName);
@@ -112,5 +116,9 @@ export class VpcPeering extends Construct {
     for (const { route, resource } of this.routes.resources) resource.moveFromId(peeringAddress.route(previous, route));
     for (const { rule, resource } of this.ingressRules.resources)
       resource.moveFromId(peeringAddress.ingressRule(previous, rule));
+    for (const { share, authorization, association } of this.zoneAssociations.resources) {
+      authorization?.moveFromId(peeringAddress.zoneAuthorization(previous, share));
+      association.moveFromId(peeringAddress.zoneAssociation(previous, share));
+    }
   }
 }

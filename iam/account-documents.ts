@@ -24,7 +24,7 @@ export function accountDocuments(network: Network): AccountDocuments[] {
     account,
     policy: deployerPolicy(network, account.name),
     trust: account.roleArn && network.iam ? trustPolicy(network, account, "deploy") : undefined,
-    planPolicy: planPolicy(network),
+    planPolicy: planPolicy(network, account.name),
     planTrust: account.planRoleArn && network.iam ? trustPolicy(network, account, "plan") : undefined,
   }));
 }

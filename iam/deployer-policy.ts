@@ -1,6 +1,6 @@
 import { partitionOf } from "../config/aws-regions";
-import { type Network, SIDES, type Vpc, vpcOf } from "../model/network";
-import { ec2Arn } from "./arns";
+import { type Network, SIDES, type Vpc, vpcOf, type ZoneShare } from "../model/network";
+import { ec2Arn, route53Arn } from "./arns";
 import { type PolicyDocument, type PolicyStatement, policyDocument, sortedUnique } from "./policy-document";
 
 /**
@@ -35,6 +35,70 @@ function sideOf(network: Network, accountName: string, side: "requester" | "acce
 const arnEquals = (key: string, vpcs: readonly Vpc[]) => ({ ArnEquals: { [key]: sortedUnique(vpcs.map(ec2Arn.vpc)) } });
 
 /**
+ * The Route 53 reads Terraform makes for zone associations, as the rehearsal observed the AWS
+ * provider 5.100.0 making them: ListHostedZonesByVPC has no resource-level permissions (so "*"),
+ * and Route 53 checks the VPC with ec2:DescribeVpcs on the caller's behalf (a dependent action in
+ * the Service Authorization Reference, also "*").
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonroute53.html
+ */
+export const ZONE_ASSOCIATION_READ_ACTIONS = ["ec2:DescribeVpcs", "route53:ListHostedZonesByVPC"] as const;
+
+/** The zone shares of the config, and which of them an account takes part in: as zone owner (authorizing) or as VPC owner (associating). */
+function zoneSharesOf(network: Network, accountName: string) {
+  const shares = network.peerings.flatMap((p) => p.zoneShares);
+  const zoneArns = (list: readonly ZoneShare[]) =>
+    sortedUnique(list.map((s) => route53Arn.hostedZone(s.owner.partition, s.zone.zoneId)));
+  const authorizing = shares.filter((s) => s.crossAccount && s.owner.account.name === accountName);
+  const associating = shares.filter((s) => s.vpc.account.name === accountName);
+  return { authorizing, associating, zoneArns };
+}
+
+/** The statements of an account's zone shares; `read` keeps only what a plan needs. */
+function zoneStatements(network: Network, accountName: string, read: boolean): PolicyStatement[] {
+  const { authorizing, associating, zoneArns } = zoneSharesOf(network, accountName);
+  const statements: PolicyStatement[] = [];
+  if (authorizing.length > 0) {
+    statements.push({
+      Sid: read ? "ReadZoneAssociationAuthorizations" : "AuthorizeZoneAssociations",
+      Effect: "Allow",
+      Action: read
+        ? "route53:ListVPCAssociationAuthorizations"
+        : [
+            "route53:CreateVPCAssociationAuthorization",
+            "route53:DeleteVPCAssociationAuthorization",
+            "route53:ListVPCAssociationAuthorizations",
+          ],
+      Resource: zoneArns(authorizing),
+    });
+  }
+  if (associating.length > 0) {
+    if (!read) {
+      statements.push(
+        {
+          Sid: "AssociateSharedZones",
+          Effect: "Allow",
+          Action: ["route53:AssociateVPCWithHostedZone", "route53:DisassociateVPCFromHostedZone"],
+          Resource: zoneArns(associating),
+        },
+        {
+          Sid: "WaitForZoneAssociations",
+          Effect: "Allow",
+          Action: "route53:GetChange",
+          Resource: sortedUnique(associating.map((s) => route53Arn.changes(s.vpc.partition))),
+        },
+      );
+    }
+    statements.push({
+      Sid: "ReadZoneAssociations",
+      Effect: "Allow",
+      Action: [...ZONE_ASSOCIATION_READ_ACTIONS],
+      Resource: "*",
+    });
+  }
+  return statements;
+}
+
+/**
  * The exact permissions the role of one account needs for the peerings that
  * touch it, computed from the config:
  * - as requester: create peerings from its VPCs to the configured accepter
@@ -44,6 +108,10 @@ const arnEquals = (key: string, vpcs: readonly Vpc[]) => ({ ArnEquals: { [key]: 
  *   VPCs only, and modify options and tag them (never delete);
  * - routes in exactly the configured route tables, ingress rules on exactly
  *   the security groups that get rules;
+ * - the private hosted zones it shares across accounts: authorize, list and
+ *   delete associations of exactly those zones; the zones its VPCs resolve:
+ *   associate and disassociate exactly those zones, wait for the change, and
+ *   the reads of {@link ZONE_ASSOCIATION_READ_ACTIONS};
  * - the Describe calls Terraform makes, on "*" (they have no resource-level
  *   permissions), and nothing else.
  */
@@ -156,6 +224,7 @@ export function deployerPolicy(network: Network, accountName: string): PolicyDoc
       Resource: sortedUnique(securityGroups),
     },
     { Sid: "TagIngressRules", Effect: "Allow", Action: ["ec2:CreateTags", "ec2:DeleteTags"], Resource: ruleArns },
+    ...zoneStatements(network, accountName, false),
     readStatement,
   );
   return policyDocument(statements);
@@ -163,11 +232,15 @@ export function deployerPolicy(network: Network, accountName: string): PolicyDoc
 
 /**
  * The read-only policy of an account's plan role (pull-request plans): the
- * Describe calls, and reading the state objects when state is in S3.
- * Plans run with `-lock=false`, so no write to the bucket is needed.
+ * Describe calls, the Route 53 reads of the zone shares it takes part in
+ * (when `accountName` is given), and reading the state objects when state is
+ * in S3. Plans run with `-lock=false`, so no write to the bucket is needed.
  */
-export function planPolicy(network: Network): PolicyDocument {
-  const statements: PolicyStatement[] = [readStatement];
+export function planPolicy(network: Network, accountName?: string): PolicyDocument {
+  const statements: PolicyStatement[] = [
+    readStatement,
+    ...(accountName === undefined ? [] : zoneStatements(network, accountName, true)),
+  ];
   const { backend } = network;
   if (backend.type === "s3") {
     const partition = partitionOf(backend.region as Parameters<typeof partitionOf>[0]);

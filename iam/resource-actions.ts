@@ -51,4 +51,19 @@ export const RESOURCE_ACTIONS: Readonly<Record<string, ResourceActions>> = {
     update: ["ec2:ModifySecurityGroupRules", "ec2:CreateTags", "ec2:DeleteTags"],
     delete: ["ec2:RevokeSecurityGroupIngress"],
   },
+  // Every argument forces a new resource: no update. Calls as the provider makes them
+  // (internal/service/route53/vpc_association_authorization.go, zone_association.go) and the
+  // dependent ec2:DescribeVpcs of the Service Authorization Reference.
+  aws_route53_vpc_association_authorization: {
+    create: ["route53:CreateVPCAssociationAuthorization"],
+    read: ["route53:ListVPCAssociationAuthorizations"],
+    update: [],
+    delete: ["route53:DeleteVPCAssociationAuthorization"],
+  },
+  aws_route53_zone_association: {
+    create: ["route53:AssociateVPCWithHostedZone", "ec2:DescribeVpcs", "route53:GetChange"],
+    read: ["route53:ListHostedZonesByVPC", "ec2:DescribeVpcs"],
+    update: [],
+    delete: ["route53:DisassociateVPCFromHostedZone"],
+  },
 };

@@ -50,6 +50,36 @@ export interface Vpc {
   /** IPv6 blocks; empty when the VPC is IPv4 only. */
   readonly ipv6CidrBlocks: readonly Cidr[];
   readonly routeTableIds: readonly string[];
+  /** Private hosted zones its account created and associated with it; empty for external VPCs. */
+  readonly hostedZones: readonly HostedZone[];
+}
+
+/** A Route 53 private hosted zone that a VPC of the config owns (its account created it). */
+export interface HostedZone {
+  /** The zone id, e.g. `Z0123456789ABCDEFGHIJ`. */
+  readonly zoneId: string;
+  /** Its domain name, lowercase, without the trailing dot. */
+  readonly name: string;
+  /** Name of the VPC that owns it (under `vpcs`). */
+  readonly ownerVpc: string;
+}
+
+/**
+ * One zone that one side of a peering resolves: the zone of the other side's VPC, associated with
+ * this side's VPC. Across accounts the zone's account first authorizes the association.
+ */
+export interface ZoneShare {
+  readonly zone: HostedZone;
+  /** The VPC whose account created the zone (the other side of the peering). */
+  readonly owner: Vpc;
+  /** The side that resolves the zone. */
+  readonly side: Side;
+  /** The VPC that resolves the zone (the VPC of {@link side}). */
+  readonly vpc: Vpc;
+  /** Whether the zone's account differs from the VPC's: then an authorization comes first. */
+  readonly crossAccount: boolean;
+  /** Config path that asked for it, for messages. */
+  readonly path: string;
 }
 
 /** The two sides of a peering. */
@@ -115,6 +145,8 @@ export interface Peering {
    */
   readonly needsAccepter: boolean;
   readonly dnsResolution: boolean;
+  /** The private hosted zones each side resolves through this peering (`shareHostedZones`), sorted by zone name, then VPC. */
+  readonly zoneShares: readonly ZoneShare[];
   readonly routes: Readonly<Record<Side, readonly PeeringRoute[]>>;
   readonly ingress: Readonly<Record<Side, readonly PeeringIngressRule[]>>;
   readonly tags: Readonly<Record<string, string>>;

@@ -23,6 +23,7 @@ import {
   SIDES,
   type Side,
   type Vpc,
+  type ZoneShare,
 } from "./network";
 
 /**
@@ -53,6 +54,7 @@ export function resolveNetwork(config: ParsedPeeringConfig): Network {
       cidrBlocks: vpc.cidrBlocks.map(cidr),
       ipv6CidrBlocks: (vpc.ipv6CidrBlocks ?? []).map(cidr),
       routeTableIds: vpc.routeTableIds ?? [],
+      hostedZones: (vpc.hostedZones ?? []).map((zone) => ({ zoneId: zone.zoneId, name: zone.name, ownerVpc: name })),
     });
   }
   const peerings = Object.entries(config.peerings).map(([name, entry]) => resolvePeering(name, entry, vpcs));
@@ -82,6 +84,7 @@ function externalVpc(name: string, external: ExternalVpcConfig): Vpc {
     cidrBlocks: external.cidrBlocks.map(cidr),
     ipv6CidrBlocks: (external.ipv6CidrBlocks ?? []).map(cidr),
     routeTableIds: [],
+    hostedZones: [],
   };
 }
 
@@ -108,6 +111,7 @@ function resolvePeering(name: string, entry: PeeringEntryConfig, vpcs: ReadonlyM
     sameRegion,
     needsAccepter: !(sameAccount && sameRegion),
     dnsResolution: entry.dnsResolution,
+    zoneShares: resolveZoneShares(name, entry, sides),
     routes,
     ingress,
     tags: entry.tags ?? {},
@@ -116,6 +120,39 @@ function resolvePeering(name: string, entry: PeeringEntryConfig, vpcs: ReadonlyM
     protect: entry.protect ?? entry.existing !== undefined,
     previousName: entry.previousName,
   };
+}
+
+/**
+ * The zones each side resolves: with a mode, every zone of the sharing side(s); with a list, the
+ * listed zones of either side (an id that neither side owns is reported by the
+ * `hosted-zone-references` rule, and skipped here). Sorted by zone name, then VPC.
+ */
+function resolveZoneShares(name: string, entry: PeeringEntryConfig, sides: Record<Side, Vpc>): ZoneShare[] {
+  const share = entry.shareHostedZones ?? "none";
+  const path = pathOf("peerings", name, "shareHostedZones");
+  const shares: ZoneShare[] = [];
+  for (const ownerSide of SIDES) {
+    const owner = sides[ownerSide];
+    const side = otherSide(ownerSide);
+    const vpc = sides[side];
+    const zones = Array.isArray(share)
+      ? owner.hostedZones.filter((zone) => share.includes(zone.zoneId))
+      : share === "both" || share === ownerSide
+        ? owner.hostedZones
+        : [];
+    for (const zone of zones) {
+      const at = Array.isArray(share) ? pathOf(path, share.indexOf(zone.zoneId)) : path;
+      shares.push({
+        zone,
+        owner,
+        side,
+        vpc,
+        crossAccount: owner.account.accountId !== vpc.account.accountId,
+        path: at,
+      });
+    }
+  }
+  return shares.sort((a, b) => a.zone.name.localeCompare(b.zone.name) || a.vpc.name.localeCompare(b.vpc.name));
 }
 
 /** The CIDRs of `peer` that the other side routes to by default. */

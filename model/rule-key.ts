@@ -1,4 +1,4 @@
-import type { PeeringIngressRule } from "./network";
+import type { PeeringIngressRule, ZoneShare } from "./network";
 
 /**
  * Turns a config value (a CIDR, an id) into a part of a key or a Terraform
@@ -29,4 +29,14 @@ export function ingressRuleKey(rule: PeeringIngressRule): string {
   const source =
     rule.source.kind === "securityGroup" ? rule.source.securityGroupId : addressPart(rule.source.cidr.text);
   return `${rule.securityGroupId}_${rule.protocol}${ports}_from_${source}`;
+}
+
+/**
+ * What names one zone association of a peering: the zone's name with its dots written `_` (zone
+ * names take no `_`, so this is one-to-one), `_to_` and the VPC that resolves it, e.g.
+ * `shared_internal_example_to_app-use1`. Two zones of one name cannot be associated with one VPC
+ * (`hosted-zone-name-conflicts`), so the key is unique within a peering.
+ */
+export function zoneShareKey(share: Pick<ZoneShare, "zone" | "vpc">): string {
+  return `${share.zone.name.replace(/\./g, "_")}_to_${share.vpc.name}`;
 }

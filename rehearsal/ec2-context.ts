@@ -1,5 +1,6 @@
 import type { ResourceCheck } from "./arns";
 import type { QueryParams } from "./query";
+import type { RestRequest } from "./route53";
 import type { Session, World } from "./world";
 
 /** What an action handler gets: the world, the caller, the region and the request. */
@@ -9,6 +10,8 @@ export interface CallContext {
   readonly account: string;
   readonly region: string;
   readonly params: QueryParams;
+  /** For a REST/XML service (Route 53): the request's path ids, query and XML body. */
+  readonly rest?: RestRequest;
   /**
    * Evaluates `action` on every resource against the caller's policies;
    * throws `UnauthorizedOperation` on the first one refused.

@@ -7,7 +7,7 @@ import type { PeeringState, World } from "./world";
  * for: each peering live between its two VPCs (active, or pending-acceptance
  * while an external accepter has not accepted), each route in its table
  * targeting that peering, each ingress rule with its source, and DNS
- * resolution set on each side we manage once active. Returns the problems.
+ * resolution set on each side we manage once active (zones: {@link zoneProblems}). Returns the problems.
  */
 export function worldProblems(world: World, network: Network): string[] {
   const problems: string[] = [];
@@ -66,6 +66,21 @@ export function worldProblems(world: World, network: Network): string[] {
   return problems;
 }
 
+/** Each zone a peering shares is associated with the VPC that resolves it. */
+export function zoneProblems(world: World, network: Network): string[] {
+  return network.peerings.flatMap((peering) =>
+    peering.zoneShares
+      .filter((share) => {
+        const zone = world.hostedZones.find((z) => z.id === share.zone.zoneId);
+        return !zone?.vpcs.some((v) => v.vpcId === share.vpc.vpcId && v.region === share.vpc.region);
+      })
+      .map(
+        (share) =>
+          `${peering.name}: zone ${share.zone.name} (${share.zone.zoneId}) is not associated with ${share.vpc.name} (${share.vpc.vpcId})`,
+      ),
+  );
+}
+
 function sourceText(source: Network["peerings"][number]["ingress"]["requester"][number]["source"]): string {
   return source.kind === "cidr" ? source.cidr.text : `${source.ownerAccountId}/${source.securityGroupId}`;
 }
@@ -80,7 +95,7 @@ export function livePeering(world: World, peering: Peering): PeeringState | unde
   );
 }
 
-/** What destroy must leave: no live peering, no route but the local ones, no security group rule. */
+/** What destroy must leave: no live peering, no route but the local ones, no security group rule, no zone association but the one each zone was created with, no authorization. */
 export function leftovers(world: World): string[] {
   return [
     ...world.peerings
@@ -94,5 +109,11 @@ export function leftovers(world: World): string[] {
         ),
     ),
     ...world.rules.map((r) => `security group rule ${r.id} on ${r.groupId}`),
+    ...world.hostedZones.flatMap((z) => [
+      ...z.vpcs
+        .filter((v) => v.vpcId !== z.createdWith.vpcId || v.region !== z.createdWith.region)
+        .map((v) => `zone ${z.id} is still associated with ${v.vpcId}`),
+      ...z.authorizations.map((v) => `zone ${z.id} still authorizes ${v.vpcId}`),
+    ]),
   ];
 }

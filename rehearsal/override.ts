@@ -24,7 +24,7 @@ export function renderOverride(
     secret_key: "rehearsal-secret-key",
     // No instance metadata on a laptop; the local AWS answers GetCallerIdentity, so account checks stay on.
     skip_metadata_api_check: true,
-    endpoints: [{ ec2: endpoint, sts: endpoint, iam: endpoint }],
+    endpoints: [{ ec2: endpoint, sts: endpoint, iam: endpoint, route53: endpoint }],
   }));
   return `${JSON.stringify({ terraform: { backend: { local: { path: "terraform.tfstate" } } }, provider: { aws: providers } }, null, 2)}\n`;
 }

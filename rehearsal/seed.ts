@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { accountDocuments } from "../iam/account-documents";
-import type { Network, Peering, Vpc } from "../model/network";
+import type { HostedZone, Network, Peering, Vpc } from "../model/network";
 import { putRole } from "./iam";
 import type { Policy } from "./policy";
 import { addBaseCredential } from "./sts";
@@ -80,6 +80,24 @@ function addSecurityGroup(world: World, vpc: Vpc, id: string): void {
   });
 }
 
+/**
+ * A private hosted zone as its account created it: a private zone is created with one VPC of the
+ * same account, associated from the start.
+ * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/hosted-zone-private-creating.html
+ */
+function addHostedZone(world: World, vpc: Vpc, zone: HostedZone): void {
+  if (world.hostedZones.some((z) => z.id === zone.zoneId)) return;
+  const createdWith = { vpcId: vpc.vpcId, region: vpc.region };
+  world.hostedZones.push({
+    id: zone.zoneId,
+    account: vpc.account.accountId,
+    name: zone.name,
+    createdWith,
+    vpcs: [createdWith],
+    authorizations: [],
+  });
+}
+
 const sideOf = (vpc: Vpc, dns: boolean) => ({
   account: vpc.account.accountId,
   region: vpc.region,
@@ -153,6 +171,7 @@ export function seedWorld(world: World, network: Network, options: SeedOptions):
   for (const vpc of network.vpcs.values()) {
     addVpc(world, vpc);
     for (const id of vpc.routeTableIds) addRouteTable(world, vpc, id);
+    for (const zone of vpc.hostedZones) addHostedZone(world, vpc, zone);
   }
   for (const peering of network.peerings) {
     for (const side of ["requester", "accepter"] as const) {

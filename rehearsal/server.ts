@@ -7,13 +7,15 @@ import type { CallContext, Handler } from "./ec2-context";
 import { IAM_ACTIONS } from "./iam";
 import { decide, type Policy } from "./policy";
 import { parseQuery, str } from "./query";
+import { ROUTE53_ACTIONS, routeRoute53 } from "./route53";
 import { STS_ACTIONS } from "./sts";
 import { type CallRecord, emptyWorld, type Session, type World } from "./world";
 import { AwsError, errorXml, type Service, successXml } from "./xml";
 
 /**
  * The local AWS endpoint: one HTTP server on 127.0.0.1 that answers the
- * Query/XML protocol of EC2, STS and IAM. The service and region come from
+ * Query/XML protocol of EC2, STS and IAM, and Route 53's REST/XML (the action
+ * from the method and path, rehearsal/route53.ts). The service and region come from
  * the SigV4 credential scope of the Authorization header
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html);
  * the access key says who calls. Signatures are not verified.
@@ -30,6 +32,7 @@ const HANDLERS: Record<Service, Readonly<Record<string, Handler>>> = {
   ec2: EC2_ACTIONS,
   sts: STS_ACTIONS,
   iam: IAM_ACTIONS,
+  route53: ROUTE53_ACTIONS,
 };
 
 /** The policies in force for a session: the inline policies of its role. */
@@ -64,12 +67,21 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** Answers one request: returns status and XML. */
-export function handle(world: World, authorization: string, body: string): { status: number; xml: string } {
+export function handle(
+  world: World,
+  authorization: string,
+  body: string,
+  request: { readonly method: string; readonly url: string } = { method: "POST", url: "/" },
+): { status: number; xml: string } {
   const requestId = randomUUID();
   const scope = /Credential=([^/]+)\/\d+\/([^/]+)\/([^/]+)\//.exec(authorization);
   const service = (scope?.[3] ?? "ec2") as Service;
-  const params = parseQuery(body);
-  const action = str(params, "Action") ?? "";
+  const rest = service === "route53" ? routeRoute53(request.method, request.url, body) : undefined;
+  const params = service === "route53" ? {} : parseQuery(body);
+  const action =
+    service === "route53"
+      ? (rest?.action ?? `${request.method} ${request.url.split("?")[0]}`)
+      : (str(params, "Action") ?? "");
   const known = service in HANDLERS ? service : "ec2";
   try {
     if (!scope)
@@ -110,6 +122,7 @@ export function handle(world: World, authorization: string, body: string): { sta
       account: session.account,
       region,
       params,
+      rest: rest?.request,
       authorize(checkedAction, resources) {
         checked = true;
         for (const resource of resources) {
@@ -156,7 +169,10 @@ export async function startLocalAws(world: World = emptyWorld()): Promise<LocalA
   const server: Server = createServer((req, res) => {
     readBody(req)
       .then((body) => {
-        const { status, xml } = handle(world, String(req.headers.authorization ?? ""), body);
+        const { status, xml } = handle(world, String(req.headers.authorization ?? ""), body, {
+          method: req.method ?? "POST",
+          url: req.url ?? "/",
+        });
         res.writeHead(status, { "content-type": "text/xml", "x-amzn-requestid": randomUUID() });
         res.end(xml);
       })

@@ -115,6 +115,35 @@ export interface RoleState {
   inlinePolicies: Record<string, Policy>;
 }
 
+/** A VPC as Route 53 names it: id and region. */
+export interface ZoneVpc {
+  readonly vpcId: string;
+  readonly region: string;
+}
+
+/** A Route 53 private hosted zone: global, owned by the account that created it. */
+export interface HostedZoneState {
+  /** The id without `/hostedzone/`. */
+  readonly id: string;
+  readonly account: string;
+  /** The domain name, without the trailing dot. */
+  readonly name: string;
+  /** The VPC it was created with (seeded): the association that destroy leaves. */
+  readonly createdWith: ZoneVpc;
+  /** The VPCs associated with it. */
+  vpcs: ZoneVpc[];
+  /** VPCs of other accounts that may associate themselves (CreateVPCAssociationAuthorization). */
+  authorizations: ZoneVpc[];
+}
+
+/** A Route 53 change (AssociateVPCWithHostedZone, DisassociateVPCFromHostedZone). */
+export interface ChangeState {
+  /** The id without `/change/`. */
+  readonly id: string;
+  readonly submittedAt: string;
+  readonly comment?: string;
+}
+
 /** Who a credential stands for. */
 export interface Session {
   readonly account: string;
@@ -153,6 +182,10 @@ export interface World {
   rules: SecurityGroupRuleState[];
   peerings: PeeringState[];
   roles: RoleState[];
+  /** Route 53 private hosted zones (global). */
+  hostedZones: HostedZoneState[];
+  /** Route 53 changes, by id. */
+  changes: ChangeState[];
   sessions: Record<string, Session>;
   calls: CallRecord[];
   /** The security group rule quota per group and direction (AWS default 60). */
@@ -168,6 +201,8 @@ export function emptyWorld(): World {
     rules: [],
     peerings: [],
     roles: [],
+    hostedZones: [],
+    changes: [],
     sessions: {},
     calls: [],
     rulesPerGroup: 60,

@@ -6,6 +6,9 @@ import { XMLBuilder } from "fast-xml-parser";
  * results under `<ActionResult>`, errors as `<ErrorResponse>`).
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/query-api-troubleshooting.html
  * https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html
+ * Route 53's REST/XML answers are `<ActionResponse xmlns=...>` with the fields at the top, and
+ * its errors the same `<ErrorResponse>` as STS/IAM.
+ * https://docs.aws.amazon.com/Route53/latest/APIReference/API_AssociateVPCWithHostedZone.html#API_AssociateVPCWithHostedZone_ResponseSyntax
  */
 
 const builder = new XMLBuilder({
@@ -20,6 +23,7 @@ export const NAMESPACES = {
   ec2: "http://ec2.amazonaws.com/doc/2016-11-15/",
   sts: "https://sts.amazonaws.com/doc/2011-06-15/",
   iam: "https://iam.amazonaws.com/doc/2010-05-08/",
+  route53: "https://route53.amazonaws.com/doc/2013-04-01/",
 } as const;
 
 /** A service the local AWS answers. */
@@ -51,7 +55,9 @@ export function successXml(service: Service, action: string, body: Record<string
   const root =
     service === "ec2"
       ? { "@_xmlns": NAMESPACES.ec2, requestId, ...body }
-      : { "@_xmlns": NAMESPACES[service], [`${action}Result`]: body, ResponseMetadata: { RequestId: requestId } };
+      : service === "route53"
+        ? { "@_xmlns": NAMESPACES.route53, ...body }
+        : { "@_xmlns": NAMESPACES[service], [`${action}Result`]: body, ResponseMetadata: { RequestId: requestId } };
   return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({ [`${action}Response`]: root })}`;
 }
 

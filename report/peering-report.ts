@@ -11,6 +11,7 @@ import {
 import { renderReachabilitySection } from "./reachability-section";
 import type { StackSummary } from "./stack-summary";
 import { renderTopologyDiagram } from "./topology-diagram";
+import { renderZoneSection } from "./zone-section";
 
 /** What the report is made of. */
 export interface PeeringReportInput {
@@ -168,5 +169,6 @@ export function renderPeeringReport(input: PeeringReportInput): string {
     "## Stacks",
     "",
     ...stacks.flatMap(stackSection),
+    ...renderZoneSection(network),
   ].join("\n");
 }

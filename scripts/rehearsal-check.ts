@@ -27,7 +27,7 @@ import { exampleConfig } from "../config/example";
 import { readConfigFile } from "../config/read-config-file";
 import type { Network } from "../model/network";
 import { synthesizeNetwork } from "../output/synthesize-network";
-import { leftovers, worldProblems } from "../rehearsal/expectations";
+import { leftovers, worldProblems, zoneProblems } from "../rehearsal/expectations";
 import { type ObservedActions, sortedObservations } from "../rehearsal/observe";
 import { describeOutcome, planDiff } from "../rehearsal/print";
 import { inPhases, type PlannedChange, Rehearsal, type StackOutcome } from "../rehearsal/rehearsal";
@@ -156,6 +156,13 @@ async function exampleScenarios(workDir: string, env: NodeJS.ProcessEnv, observe
       "example: peerings active, routes, rules and DNS options as configured",
       problems.length === 0,
       problems.join("\n"),
+    );
+    const zones = zoneProblems(r.aws.world, network);
+    const shared = network.peerings.flatMap((p) => p.zoneShares);
+    check(
+      "example: every shared private hosted zone is associated with the VPC that resolves it (across accounts after the zone's authorization)",
+      shared.some((share) => share.crossAccount) && zones.length === 0,
+      zones.join("\n"),
     );
     await replanClean(r, "example");
 

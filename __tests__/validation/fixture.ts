@@ -15,6 +15,7 @@ export interface MutablePeering {
   requester: string;
   accepter: string;
   dnsResolution?: boolean;
+  shareHostedZones?: string | string[];
   routes?: Record<string, { routeTableIds?: string[]; destinations?: string[] }>;
   ingress?: { requester?: MutableRule[]; accepter?: MutableRule[] };
   previousName?: string;
@@ -37,6 +38,7 @@ export interface MutableConfig {
       cidrBlocks: string[];
       ipv6CidrBlocks?: string[];
       routeTableIds?: string[];
+      hostedZones?: Array<{ zoneId: string; name: string }>;
     }
   >;
   peerings: Record<string, MutablePeering>;

@@ -503,6 +503,117 @@ const cases: RuleCase[] = [
     path: "iam.github.repository",
     message: "is not a GitHub repository; write it as owner/name, e.g. acme/network",
   },
+  // Private hosted zones (Route 53)
+  {
+    rule: "hosted zone ids are Z and uppercase letters and digits",
+    compliant: (c) => (c.vpcs.hub.hostedZones = [{ zoneId: "Z0HUBZONE000000001", name: "hub.internal" }]),
+    violating: (c) => (c.vpcs.hub.hostedZones = [{ zoneId: "/hostedzone/Z0HUBZONE000000001", name: "hub.internal" }]),
+    severity: "error",
+    path: "vpcs.hub.hostedZones[0].zoneId",
+    message: '"/hostedzone/Z0HUBZONE000000001" is a hosted zone path; write only the id, e.g. Z0HUBZONE000000001',
+  },
+  {
+    rule: "hosted zone names are lowercase DNS names without the trailing dot",
+    compliant: (c) => (c.vpcs.hub.hostedZones = [{ zoneId: "Z0HUBZONE000000001", name: "hub-1.internal" }]),
+    violating: (c) => (c.vpcs.hub.hostedZones = [{ zoneId: "Z0HUBZONE000000001", name: "hub.internal." }]),
+    severity: "error",
+    path: "vpcs.hub.hostedZones[0].name",
+    message: 'write the zone name without the trailing dot: "hub.internal"',
+  },
+  {
+    rule: "a zone is listed under one VPC only",
+    compliant: (c) => {
+      c.vpcs.hub.hostedZones = [{ zoneId: "Z0HUBZONE000000001", name: "hub.internal" }];
+      c.vpcs.spoke.hostedZones = [{ zoneId: "Z0SPOKEZONE0000001", name: "spoke.internal" }];
+    },
+    violating: (c) => {
+      c.vpcs.hub.hostedZones = [{ zoneId: "Z0HUBZONE000000001", name: "hub.internal" }];
+      c.vpcs.spoke.hostedZones = [{ zoneId: "Z0HUBZONE000000001", name: "hub.internal" }];
+    },
+    severity: "error",
+    path: "vpcs.spoke.hostedZones[0].zoneId",
+    message:
+      "zone Z0HUBZONE000000001 is already listed under vpcs.hub.hostedZones; list each zone once, under the VPC whose account created it",
+  },
+  {
+    rule: "a peering shares only zones of its own sides",
+    compliant: (c) => {
+      c.vpcs.hub.hostedZones = [{ zoneId: "Z0HUBZONE000000001", name: "hub.internal" }];
+      c.peerings["hub-to-spoke"].shareHostedZones = ["Z0HUBZONE000000001"];
+    },
+    violating: (c) => {
+      c.vpcs.hub.hostedZones = [{ zoneId: "Z0HUBZONE000000001", name: "hub.internal" }];
+      c.peerings["hub-to-spoke"].shareHostedZones = ["Z0HUBZONE000000002"];
+    },
+    severity: "error",
+    path: "peerings.hub-to-spoke.shareHostedZones[0]",
+    message:
+      'no zone Z0HUBZONE000000002 under vpcs.hub.hostedZones or vpcs.spoke.hostedZones; did you mean "Z0HUBZONE000000001"?',
+  },
+  {
+    rule: "a share mode names a side that has zones",
+    compliant: (c) => {
+      c.vpcs.hub.hostedZones = [{ zoneId: "Z0HUBZONE000000001", name: "hub.internal" }];
+      c.peerings["hub-to-spoke"].shareHostedZones = "requester";
+    },
+    violating: (c) => {
+      c.vpcs.hub.hostedZones = [{ zoneId: "Z0HUBZONE000000001", name: "hub.internal" }];
+      c.peerings["hub-to-spoke"].shareHostedZones = "accepter";
+    },
+    severity: "error",
+    path: "peerings.hub-to-spoke.shareHostedZones",
+    message:
+      '"accepter" shares the zones of vpcs.spoke.hostedZones, and there are none; list the zones there, or write "none"',
+  },
+  {
+    rule: "a VPC never resolves two zones of the same name (Route 53: ConflictingDomainExists)",
+    compliant: (c) => {
+      c.vpcs.hub.hostedZones = [{ zoneId: "Z0HUBZONE000000001", name: "hub.internal" }];
+      c.vpcs.spoke.hostedZones = [{ zoneId: "Z0SPOKEZONE0000001", name: "spoke.internal" }];
+      c.peerings["hub-to-spoke"].shareHostedZones = "both";
+    },
+    violating: (c) => {
+      c.vpcs.hub.hostedZones = [{ zoneId: "Z0HUBZONE000000001", name: "hub.internal" }];
+      c.vpcs.spoke.hostedZones = [{ zoneId: "Z0SPOKEZONE0000001", name: "hub.internal" }];
+      c.peerings["hub-to-spoke"].shareHostedZones = "requester";
+    },
+    severity: "error",
+    path: "peerings.hub-to-spoke.shareHostedZones",
+    message:
+      "zone hub.internal (Z0HUBZONE000000001) would be associated with vpcs.spoke, which already resolves hub.internal (Z0SPOKEZONE0000001, its own zone); Route 53 refuses a second zone of the same name on one VPC (ConflictingDomainExists",
+  },
+  {
+    rule: "warning: a VPC that would resolve zones whose names nest",
+    compliant: (c) => {
+      c.vpcs.hub.hostedZones = [{ zoneId: "Z0HUBZONE000000001", name: "hub.internal" }];
+      c.vpcs.spoke.hostedZones = [{ zoneId: "Z0SPOKEZONE0000001", name: "spoke.internal" }];
+      c.peerings["hub-to-spoke"].shareHostedZones = "requester";
+    },
+    violating: (c) => {
+      c.vpcs.hub.hostedZones = [{ zoneId: "Z0HUBZONE000000001", name: "hub.internal" }];
+      c.vpcs.spoke.hostedZones = [{ zoneId: "Z0SPOKEZONE0000001", name: "internal" }];
+      c.peerings["hub-to-spoke"].shareHostedZones = "requester";
+    },
+    severity: "warning",
+    path: "peerings.hub-to-spoke.shareHostedZones",
+    message:
+      "vpcs.spoke would resolve both hub.internal (Z0HUBZONE000000001) and internal (Z0SPOKEZONE0000001, its own zone), whose names nest; Route 53 accepts this, and Resolver answers every name under hub.internal from that zone only",
+  },
+  {
+    rule: "warning: a zone shared across an inter-region peering",
+    compliant: (c) => {
+      c.vpcs.hub.hostedZones = [{ zoneId: "Z0HUBZONE000000001", name: "hub.internal" }];
+      c.peerings["hub-to-spoke"].shareHostedZones = "requester";
+    },
+    violating: (c) => {
+      c.vpcs.hub.hostedZones = [{ zoneId: "Z0HUBZONE000000001", name: "hub.internal" }];
+      c.peerings["hub-to-far"].shareHostedZones = "requester";
+    },
+    severity: "warning",
+    path: "peerings.hub-to-far.shareHostedZones",
+    message:
+      "zone hub.internal (Z0HUBZONE000000001) of vpcs.hub (us-east-1) is resolved by vpcs.far in eu-west-1: it resolves, but the addresses it names are in us-east-1, so every connection made by name crosses the inter-region peering",
+  },
   // Providers
   {
     rule: "an accepter account in another account has a role",

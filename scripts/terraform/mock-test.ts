@@ -15,8 +15,9 @@ import type { StackPlan } from "../../model/stacks";
  * Terraform's own evaluation of our JSON, the facts that matter: the accepter
  * auto-accepts the requester's connection, every route of each side we
  * manage has the expected destination and targets the right connection id,
- * each side's DNS options are set through that side, and security group
- * references point at the peer.
+ * each side's DNS options are set through that side, security group
+ * references point at the peer, and each shared zone is authorized (across
+ * accounts) and associated with the VPC that resolves it.
  *
  * One `terraform test` run does what `terraform validate` and a mocked apply
  * did before, in about a third of the time: it validates the configuration
@@ -148,6 +149,19 @@ function peeringAssertions(peering: Peering): Assertion[] {
         `${peering.name}: ${rule.path} must reference the peer security group ${expected}`,
       ]);
     }
+  }
+  for (const share of peering.zoneShares) {
+    const target = (address: string) =>
+      `${address}.zone_id == "${share.zone.zoneId}" && ${address}.vpc_id == "${share.vpc.vpcId}" && ${address}.vpc_region == "${share.vpc.region}"`;
+    if (share.crossAccount)
+      assertions.push([
+        target(peeringAddress.zoneAuthorization(peering, share)),
+        `${peering.name}: the account of zone ${share.zone.name} must authorize ${share.vpc.name}`,
+      ]);
+    assertions.push([
+      target(peeringAddress.zoneAssociation(peering, share)),
+      `${peering.name}: ${share.vpc.name} must be associated with zone ${share.zone.name}`,
+    ]);
   }
   return assertions;
 }

@@ -2,6 +2,9 @@ import type { ConfigRule, NetworkRule } from "../rule";
 import { adoptionIds } from "./adoption-ids";
 import { bootstrapNeedsIam } from "./bootstrap-needs-iam";
 import { crossAccountRoles } from "./cross-account-roles";
+import { hostedZoneAcrossRegions } from "./hosted-zone-across-regions";
+import { hostedZoneNameConflicts } from "./hosted-zone-name-conflicts";
+import { hostedZoneReferences } from "./hosted-zone-references";
 import { ingressCidrWithinPeer } from "./ingress-cidr-within-peer";
 import { ingressDescription } from "./ingress-description";
 import { ingressPorts } from "./ingress-ports";
@@ -34,7 +37,7 @@ import { unusedVpcs } from "./unused-vpcs";
 export { unmatchedAcknowledgements };
 
 /** Rules whose errors make the network impossible to resolve: unknown names. */
-export const REFERENCE_RULES: readonly ConfigRule[] = [knownReferences];
+export const REFERENCE_RULES: readonly ConfigRule[] = [knownReferences, hostedZoneReferences];
 
 /** Rules on single config entries and ids; they run with the reference rules. */
 export const CONFIG_RULES: readonly ConfigRule[] = [
@@ -69,6 +72,8 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
   oneSidedPeerings,
   adoptionIds,
   responseRouting,
+  hostedZoneNameConflicts,
+  hostedZoneAcrossRegions,
 ];
 
 /** Rules on the resolved network that apply only to plan mode (`PEERING_ROLES=plan`). */
