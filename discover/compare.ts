@@ -6,8 +6,8 @@ import { SIDES } from "../model/network";
  * that defaults in a hand-written config compare as what they stand for):
  * VPCs by id, peerings by connection id, each as the facts Terraform acts
  * on (the two VPCs, DNS, every route, every ingress rule with its id). One
- * line per difference, `-` for what only the config has, `+` for what only
- * AWS has, sorted.
+ * line per difference: `-` for what only the config has, `+` for what only
+ * AWS has, `~` for a value that differs.
  */
 
 /** What discover scanned, to tell "not in AWS" from "not looked at". */
@@ -24,6 +24,8 @@ export interface ScanScope {
    */
   routesThrough(peeringId: string, vpcId: string): readonly string[];
 }
+
+const SINGLE_VALUED = ["requester", "accepter", "dnsResolution"] as const;
 
 const connectionOf = (p: Peering) => p.existingConnectionId ?? p.incomingConnectionId;
 
@@ -91,8 +93,20 @@ export function compareWithAws(config: Network, aws: Network, scope: ScanScope):
     matched.add(id);
     const have = facts(p);
     const real = facts(found, (side) => scope.routesThrough(id, found[side].vpcId));
-    for (const f of [...have].filter((x) => !real.has(x)).sort()) lines.push(`- peerings.${p.name}: ${f}`);
-    for (const f of [...real].filter((x) => !have.has(x)).sort()) lines.push(`+ peerings.${p.name}: ${f}`);
+    // One value each: a change is one line (~); routes and rules are sets: - and + lines.
+    for (const key of SINGLE_VALUED) {
+      const mine = [...have].find((f) => f.startsWith(`${key} `));
+      const theirs = [...real].find((f) => f.startsWith(`${key} `));
+      if (mine !== theirs)
+        lines.push(
+          `~ peerings.${p.name}.${key}: the config has ${mine?.slice(key.length + 1)}, AWS has ${theirs?.slice(key.length + 1)}`,
+        );
+    }
+    const isSingle = (f: string) => SINGLE_VALUED.some((key) => f.startsWith(`${key} `));
+    for (const f of [...have].filter((x) => !real.has(x) && !isSingle(x)).sort())
+      lines.push(`- peerings.${p.name}: ${f}`);
+    for (const f of [...real].filter((x) => !have.has(x) && !isSingle(x)).sort())
+      lines.push(`+ peerings.${p.name}: ${f}`);
   }
   for (const p of aws.peerings) {
     if (!matched.has(p.existingConnectionId as string)) {

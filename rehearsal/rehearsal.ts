@@ -36,6 +36,8 @@ export interface PlannedChange {
   readonly previousAddress?: string;
   readonly actions: string[];
   readonly importing: boolean;
+  /** For an update: the top-level attributes whose planned value differs from the current one. */
+  readonly changedAttributes: string[];
 }
 
 /** Bootstrap stacks first (they create the roles), then the peering stacks. */
@@ -92,6 +94,15 @@ export class Rehearsal {
     const world = emptyWorld();
     seedWorld(world, network, { outdir });
     const aws = await startLocalAws(world);
+    mkdirSync(join(workDir, "stacks"), { recursive: true });
+    return new Rehearsal(aws, workDir, env, outdir);
+  }
+
+  /**
+   * A rehearsal on a local AWS that is already running, seeded by the caller
+   * (an estate made by hand, as `npm run discover` finds it), not from the config.
+   */
+  static onWorld(aws: LocalAws, outdir: string, workDir: string, env: NodeJS.ProcessEnv): Rehearsal {
     mkdirSync(join(workDir, "stacks"), { recursive: true });
     return new Rehearsal(aws, workDir, env, outdir);
   }
@@ -189,8 +200,25 @@ export class Rehearsal {
       resource_changes?: Array<{
         address: string;
         previous_address?: string;
-        change: { actions: string[]; importing?: unknown };
+        change: {
+          actions: string[];
+          importing?: unknown;
+          before?: Record<string, unknown> | null;
+          after?: Record<string, unknown> | null;
+          after_unknown?: Record<string, unknown>;
+        };
       }>;
+    };
+    const differing = (change: (typeof plan.resource_changes & object)[number]["change"]) => {
+      const before = change.before ?? {};
+      const after = change.after ?? {};
+      return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+        .filter(
+          (k) =>
+            JSON.stringify(before[k]) !== JSON.stringify(after[k]) ||
+            (change.after_unknown?.[k] !== undefined && change.after_unknown[k] !== false),
+        )
+        .sort();
     };
     const changes = (plan.resource_changes ?? [])
       .map((c) => ({
@@ -198,6 +226,7 @@ export class Rehearsal {
         previousAddress: c.previous_address,
         actions: c.change.actions,
         importing: c.change.importing !== undefined,
+        changedAttributes: c.change.actions.includes("update") ? differing(c.change) : [],
       }))
       .filter((c) => c.importing || c.previousAddress !== undefined || c.actions.join() !== "no-op");
     return { outcome, changes };

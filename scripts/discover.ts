@@ -75,7 +75,7 @@ runCommand(async () => {
       out(
         result.differences.length === 0
           ? `no differences between ${values.config} and AWS`
-          : `${result.differences.length} difference${result.differences.length === 1 ? "" : "s"} between ${values.config} and AWS (- only in the config, + only in AWS):`,
+          : `${result.differences.length} difference${result.differences.length === 1 ? "" : "s"} between ${values.config} and AWS (- only in the config, + only in AWS, ~ different):`,
       );
       for (const line of result.differences) out(`  ${line}`);
     }

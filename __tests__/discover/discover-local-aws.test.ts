@@ -20,6 +20,9 @@ import { validateConfig } from "../../validation/validate";
 let aws: LocalAws;
 let dir: string;
 
+// Each test reads three accounts (four account-regions) once or more: about 0.5 s each alone, more under a full run.
+jest.setTimeout(60_000);
+
 beforeEach(async () => {
   aws = await startLocalAws(handMadeEstate());
   dir = mkdtempSync(join(tmpdir(), "discover-"));
