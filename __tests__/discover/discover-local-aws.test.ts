@@ -204,4 +204,33 @@ describe("discover against a hand-made estate", () => {
     expect(drift.written).toBeUndefined();
     expect(readFileSync(configFile).equals(before)).toBe(true);
   });
+
+  it("merges into an existing config: its entries, names and comments stay as they are, the new ones are added", async () => {
+    // GIVEN a config that already adopts shared-to-app under a name of its own, with a comment
+    await discover();
+    const full = parse(readFileSync(join(dir, "discovered.yaml"), "utf8"));
+    const mine = {
+      ...full,
+      vpcs: { hub: full.vpcs["shared-services"], app: full.vpcs.app },
+      peerings: { "hub-link": { ...full.peerings["shared-to-app"], requester: "hub" } },
+    };
+    const configFile = join(dir, "mine.yaml");
+    const text = `# our network\n${stringify(mine)}`;
+    writeFileSync(configFile, text);
+    // WHEN discover merges into it
+    const result = await discover({ configFile, out: join(dir, "merged.yaml") });
+    const merged = readFileSync(join(dir, "merged.yaml"), "utf8");
+    // THEN the existing text is kept as it was, the other peerings (and their VPCs) come after it
+    expect(merged.startsWith("# our network\n")).toBe(true);
+    const config = parse(merged);
+    expect(config.peerings["hub-link"]).toEqual(mine.peerings["hub-link"]);
+    expect(Object.keys(config.peerings)).toEqual(["hub-link", "app-to-data", "vendor-saas"]);
+    expect(config.peerings["vendor-saas"].requester).toBe("hub");
+    expect(Object.keys(config.vpcs)).toEqual(["hub", "app", "data", ESTATE.vpc.vendor]);
+    expect(result.differences).toEqual([
+      `+ peerings.app-to-data: ${ESTATE.pcx.appToData} (${ESTATE.vpc.app} -> ${ESTATE.vpc.data}) is active in AWS, not in the config`,
+      `+ peerings.vendor-saas: ${ESTATE.pcx.sharedToVendor} (${ESTATE.vpc.shared} -> ${ESTATE.vpc.vendor}) is active in AWS, not in the config`,
+    ]);
+    expect(() => validateConfig(config, { source: "merged.yaml" })).not.toThrow();
+  });
 });
