@@ -60,7 +60,7 @@ export async function accountClients(
     throw new DiscoverError(
       explainAwsError(cause, account.planRoleArn ? "sts:AssumeRole" : "sts:GetCallerIdentity", {
         accountId: account.accountId,
-        identity: account.planRoleArn ? `${identity} (assumed from the caller's credentials)` : identity,
+        identity,
       }),
     );
   } finally {

@@ -34,6 +34,9 @@ export function explainAwsError(cause: unknown, action: string, origin: CallOrig
   const message = String(error?.message ?? cause)
     .split("\n")[0]
     .slice(0, 300);
+  if (DENIED.has(code) && action === "sts:AssumeRole") {
+    return `the caller may not assume ${origin.identity} (${where}): ${code}. Its trust policy must admit the caller, with the account's externalId when it has one (npm run iam writes it as <account>.plan-trust.json)`;
+  }
   if (DENIED.has(code)) {
     return `${action} was denied for ${origin.identity} (${where}): ${code}. Grant ${action} to that role (npm run iam writes the read-only plan policy that discover needs), or use --accounts without that account`;
   }

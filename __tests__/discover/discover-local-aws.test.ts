@@ -179,6 +179,18 @@ describe("discover against a hand-made estate", () => {
     expect(() => readFileSync(join(dir, "discovered.yaml"))).toThrow(/ENOENT/);
   });
 
+  it("names the role when the caller may not assume it (wrong external id), and writes nothing", async () => {
+    // GIVEN the data account's external id is wrong in the config
+    const accounts = estateAccountsConfig() as { accounts: Record<string, { externalId: string }> };
+    accounts.accounts.data.externalId = "not-the-one";
+    writeFileSync(join(dir, "accounts.yaml"), stringify(accounts));
+    // WHEN discover runs, THEN one line names the role and the fix
+    await expect(discover()).rejects.toThrow(
+      "the caller may not assume arn:aws:iam::333333333333:role/peering-plan (account 333333333333): AccessDenied. Its trust policy must admit the caller, with the account's externalId when it has one (npm run iam writes it as <account>.plan-trust.json)",
+    );
+    expect(() => readFileSync(join(dir, "discovered.yaml"))).toThrow(/ENOENT/);
+  });
+
   it("with --check reports exactly a route deleted by hand, and nothing when the config matches", async () => {
     await discover();
     const configFile = join(dir, "discovered.yaml");
