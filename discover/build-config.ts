@@ -140,6 +140,10 @@ export function buildConfig(
 ): DiscoveredConfig {
   const scannedAccounts = new Set(accounts.map((a) => a.accountId));
   const bySnapshot = new Map(snapshots.map((s) => [keyOf(s.accountId, s.region), s]));
+  // Security group to VPC, over every scanned account: a reference that does not name its VPC is placed by it.
+  const groupVpcs = new Map<string, string>();
+  for (const s of snapshots)
+    for (const [group, vpcId] of Object.entries(s.securityGroupVpcs)) groupVpcs.set(group, vpcId);
   const ourVpcs = new Map<string, SnapshotVpc>();
   for (const s of snapshots) for (const v of s.vpcs) ourVpcs.set(v.vpcId, v);
 
@@ -276,7 +280,17 @@ export function buildConfig(
         set.add(id);
         routeTablesInUse.set(own.vpcId, set);
       }
-      const rules = ingressRules(snapshot, own.vpcId, peer, peerBlocks, vpcName(peer.vpcId), adoptedRules, note, side);
+      const rules = ingressRules(
+        snapshot,
+        own.vpcId,
+        peer,
+        peerBlocks,
+        vpcName(peer.vpcId),
+        adoptedRules,
+        note,
+        side,
+        groupVpcs,
+      );
       if (rules.length > 0) ingress[side] = rules;
     }
     entry.routes = routes;
@@ -407,10 +421,11 @@ function ingressRules(
   adopted: Set<string>,
   note: (text: string) => void,
   side: string,
+  groupVpcs: ReadonlyMap<string, string>,
 ): Record<string, unknown>[] {
   const fromPeer = (r: SnapshotRule) =>
     r.referencedGroupId !== undefined
-      ? r.referencedVpcId === peer.vpcId
+      ? (r.referencedVpcId ?? groupVpcs.get(r.referencedGroupId)) === peer.vpcId
       : [r.cidrIpv4, r.cidrIpv6].some((c) => c !== undefined && peerBlocks.some((b) => blockInside(c, b)));
   const rules = snapshot.rules
     .filter((r) => snapshot.securityGroupVpcs[r.groupId] === vpcId && !adopted.has(r.id) && fromPeer(r))

@@ -395,4 +395,35 @@ describe("building the config", () => {
       },
     });
   });
+
+  it("places a security group reference that names no VPC by the group's own VPC, when its account was scanned", () => {
+    const [shared, app] = twoAccounts();
+    const withReference = {
+      ...shared,
+      rules: [
+        {
+          id: "sgr-000000000000000a9",
+          groupId: "sg-000000000000000a1",
+          ipProtocol: "udp",
+          fromPort: 53,
+          toPort: 53,
+          referencedGroupId: "sg-000000000000000b1",
+          referencedAccountId: B,
+          description: "DNS from app resolvers",
+        },
+      ],
+    };
+    const appWithGroup = { ...app, securityGroupVpcs: { "sg-000000000000000b1": "vpc-000000000000000b1" } };
+    const built = buildConfig("acme", ACCOUNTS, [withReference, appWithGroup]);
+    expect((built.config.peerings["shared-to-app"].ingress as Record<string, unknown>).requester).toEqual([
+      {
+        securityGroupId: "sg-000000000000000a1",
+        source: { securityGroupId: "sg-000000000000000b1" },
+        protocol: "udp",
+        ports: 53,
+        description: "DNS from app resolvers",
+        existingRuleIds: { "sg-000000000000000b1": "sgr-000000000000000a9" },
+      },
+    ]);
+  });
 });
