@@ -15,6 +15,22 @@ export const TERRAFORM_READ_ACTIONS = [
   "ec2:DescribeVpcPeeringConnections",
 ] as const;
 
+/**
+ * The further Describe calls `npm run discover` makes through the plan role
+ * (besides {@link TERRAFORM_READ_ACTIONS}): the VPCs with their CIDRs, and
+ * the security groups (to know which VPC each belongs to). Read only, on "*".
+ * `__tests__/discover/discover-local-aws.test.ts` checks that discover calls
+ * exactly these and the Terraform ones, and nothing else.
+ */
+export const DISCOVER_READ_ACTIONS = ["ec2:DescribeSecurityGroups", "ec2:DescribeVpcs"] as const;
+
+const discoverStatement: PolicyStatement = {
+  Sid: "ReadForDiscover",
+  Effect: "Allow",
+  Action: [...DISCOVER_READ_ACTIONS],
+  Resource: "*",
+};
+
 const readStatement: PolicyStatement = {
   Sid: "ReadForTerraform",
   Effect: "Allow",
@@ -231,14 +247,16 @@ export function deployerPolicy(network: Network, accountName: string): PolicyDoc
 }
 
 /**
- * The read-only policy of an account's plan role (pull-request plans): the
- * Describe calls, the Route 53 reads of the zone shares it takes part in
- * (when `accountName` is given), and reading the state objects when state is
- * in S3. Plans run with `-lock=false`, so no write to the bucket is needed.
+ * The read-only policy of an account's plan role (pull-request plans and
+ * `npm run discover`): the Describe calls, the Route 53 reads of the zone
+ * shares it takes part in (when `accountName` is given), and reading the
+ * state objects when state is in S3. Plans run with `-lock=false`, so no
+ * write to the bucket is needed.
  */
 export function planPolicy(network: Network, accountName?: string): PolicyDocument {
   const statements: PolicyStatement[] = [
     readStatement,
+    discoverStatement,
     ...(accountName === undefined ? [] : zoneStatements(network, accountName, true)),
   ];
   const { backend } = network;

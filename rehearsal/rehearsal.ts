@@ -40,20 +40,6 @@ export interface PlannedChange {
   readonly changedAttributes: string[];
 }
 
-/** The top-level attributes an update changes: a different planned value, or one known only after apply. */
-function changedAttributes(change: {
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
-  after_unknown?: Record<string, unknown>;
-}): string[] {
-  const before = change.before ?? {};
-  const after = change.after ?? {};
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys]
-    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]) || change.after_unknown?.[k] === true)
-    .sort();
-}
-
 /** Bootstrap stacks first (they create the roles), then the peering stacks. */
 export function stackOrder(names: readonly string[]): string[] {
   const rank = (n: string) => (n.startsWith("bootstrap-") ? 0 : 1);
@@ -108,6 +94,15 @@ export class Rehearsal {
     const world = emptyWorld();
     seedWorld(world, network, { outdir });
     const aws = await startLocalAws(world);
+    mkdirSync(join(workDir, "stacks"), { recursive: true });
+    return new Rehearsal(aws, workDir, env, outdir);
+  }
+
+  /**
+   * A rehearsal on a local AWS that is already running, seeded by the caller
+   * (an estate made by hand, as `npm run discover` finds it), not from the config.
+   */
+  static onWorld(aws: LocalAws, outdir: string, workDir: string, env: NodeJS.ProcessEnv): Rehearsal {
     mkdirSync(join(workDir, "stacks"), { recursive: true });
     return new Rehearsal(aws, workDir, env, outdir);
   }
@@ -214,13 +209,24 @@ export class Rehearsal {
         };
       }>;
     };
+    const differing = (change: (typeof plan.resource_changes & object)[number]["change"]) => {
+      const before = change.before ?? {};
+      const after = change.after ?? {};
+      return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+        .filter(
+          (k) =>
+            JSON.stringify(before[k]) !== JSON.stringify(after[k]) ||
+            (change.after_unknown?.[k] !== undefined && change.after_unknown[k] !== false),
+        )
+        .sort();
+    };
     const changes = (plan.resource_changes ?? [])
       .map((c) => ({
         address: c.address,
         previousAddress: c.previous_address,
         actions: c.change.actions,
         importing: c.change.importing !== undefined,
-        changedAttributes: c.change.actions.includes("update") ? changedAttributes(c.change) : [],
+        changedAttributes: c.change.actions.includes("update") ? differing(c.change) : [],
       }))
       .filter((c) => c.importing || c.previousAddress !== undefined || c.actions.join() !== "no-op");
     return { outcome, changes };

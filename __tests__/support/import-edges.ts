@@ -25,6 +25,8 @@ export const ALLOWED_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   // The local AWS and its Terraform runner: reads the model to seed the world, the IAM documents to
   // seed roles, and shares the provider mirror and constraint with `npm run validate`.
   rehearsal: ["core", "config", "model", "iam", "stacks", "scripts"],
+  // npm run discover: reads AWS, builds a config, and checks it like any config (validation) before writing it.
+  discover: ["core", "config", "model", "validation"],
 };
 
 /** Folders whose modules may import anything and are not checked. */

@@ -1,0 +1,78 @@
+import { EC2Client, type EC2ClientConfig } from "@aws-sdk/client-ec2";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
+import type { ScannedAccount } from "./build-config";
+import { DiscoverError, explainAwsError } from "./discover-error";
+
+/**
+ * The SDK clients discover reads an account with: through the account's
+ * read-only plan role (`planRoleArn`, assumed with its `externalId`) when the
+ * config names one, else with the caller's own credentials. Throttling and
+ * transient errors are retried by the SDK's standard retry mode.
+ */
+
+/** How to reach AWS. */
+export interface AwsAccess {
+  /** An endpoint other than AWS's (the local AWS of the rehearsal). */
+  readonly endpoint?: string;
+  /** The caller's credentials; default: the SDK's default chain (environment, profile, SSO, instance role). */
+  readonly credentials?: EC2ClientConfig["credentials"];
+  /** Attempts per call (standard retry mode); default 3. */
+  readonly maxAttempts?: number;
+}
+
+/** Clients for one account. */
+export interface AccountClients {
+  /** Who calls, for messages: the plan role's ARN or "the caller's own credentials". */
+  readonly identity: string;
+  /** An EC2 client in `region`. */
+  ec2(region: string): EC2Client;
+}
+
+/** The clients of one account, after checking that the credentials reach that account. */
+export async function accountClients(
+  account: ScannedAccount,
+  region: string,
+  access: AwsAccess,
+): Promise<AccountClients> {
+  const common = {
+    ...(access.endpoint ? { endpoint: access.endpoint } : {}),
+    maxAttempts: access.maxAttempts ?? 3,
+    retryMode: "standard",
+  };
+  const credentials = account.planRoleArn
+    ? fromTemporaryCredentials({
+        params: {
+          RoleArn: account.planRoleArn,
+          RoleSessionName: "vpc-peering-discover",
+          ...(account.externalId ? { ExternalId: account.externalId } : {}),
+        },
+        ...(access.credentials ? { masterCredentials: access.credentials } : {}),
+        clientConfig: { region, ...common },
+      })
+    : access.credentials;
+  const identity = account.planRoleArn ?? "the caller's own credentials";
+  const sts = new STSClient({ region, ...common, ...(credentials ? { credentials } : {}) });
+  let caller: string | undefined;
+  try {
+    caller = (await sts.send(new GetCallerIdentityCommand({}))).Account;
+  } catch (cause) {
+    throw new DiscoverError(
+      explainAwsError(cause, account.planRoleArn ? "sts:AssumeRole" : "sts:GetCallerIdentity", {
+        accountId: account.accountId,
+        identity,
+      }),
+    );
+  } finally {
+    sts.destroy();
+  }
+  if (caller !== account.accountId) {
+    throw new DiscoverError(
+      `account ${account.name} (${account.accountId}): ${identity} ${account.planRoleArn ? "lands" : "are"} in account ${caller}, not ${account.accountId}; ${account.planRoleArn ? "fix planRoleArn" : "give the account a planRoleArn in the config (--config), or run discover with credentials of that account"}`,
+    );
+  }
+  return {
+    identity,
+    ec2: (r) => new EC2Client({ region: r, ...common, ...(credentials ? { credentials } : {}) }),
+  };
+}
