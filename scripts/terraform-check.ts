@@ -175,7 +175,7 @@ async function main(): Promise<number> {
     const roleIds = Object.keys(json.resource?.aws_iam_role ?? {}).map((id) => id.replace(/_role$/, ""));
     writeFileSync(
       join(stackDir, "mocked.tftest.hcl"),
-      plan ? renderMockTest(plan, aliases) : renderBootstrapMockTest(roleIds),
+      plan ? renderMockTest(plan, aliases, network.checks) : renderBootstrapMockTest(roleIds),
     );
 
     const failure = await terraform(stackDir, ["test", "-no-color"], env);
