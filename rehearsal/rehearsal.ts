@@ -175,7 +175,14 @@ export class Rehearsal {
     return this.run(stack, ["destroy", "-auto-approve"], "delete");
   }
 
-  /** terraform plan -detailed-exitcode (0: no changes, 2: changes). */
+  /** The stack's outputs after an apply (`terraform output -json`): name to value. */
+  async outputs(stack: string): Promise<Record<string, unknown>> {
+    const shown = await terraform(this.stackDir(stack), ["output", "-json", "-no-color"], this.env);
+    const outputs = JSON.parse(shown.stdout || "{}") as Record<string, { value: unknown }>;
+    return Object.fromEntries(Object.entries(outputs).map(([name, output]) => [name, output.value]));
+  }
+
+  /** terraform plan -detailed-exitcode (0: no changes, 2: changes; a check block's data source read counts as one). */
   plan(stack: string): Promise<StackOutcome> {
     return this.run(stack, ["plan", "-detailed-exitcode", "-lock=false"]);
   }
@@ -190,9 +197,13 @@ export class Rehearsal {
         address: string;
         previous_address?: string;
         change: { actions: string[]; importing?: unknown };
+        action_reason?: string;
       }>;
     };
+    // A check block's scoped data source is planned as a read on every plan (and re-read at apply):
+    // not a change of the infrastructure, so not listed here.
     const changes = (plan.resource_changes ?? [])
+      .filter((c) => c.action_reason !== "read_because_check_nested")
       .map((c) => ({
         address: c.address,
         previousAddress: c.previous_address,

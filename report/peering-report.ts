@@ -8,6 +8,7 @@ import {
   type Side,
   vpcOf,
 } from "../model/network";
+import { outputsAndChecksSection } from "./outputs-and-checks-section";
 import type { StackSummary } from "./stack-summary";
 import { renderTopologyDiagram } from "./topology-diagram";
 
@@ -166,5 +167,6 @@ export function renderPeeringReport(input: PeeringReportInput): string {
     "## Stacks",
     "",
     ...stacks.flatMap(stackSection),
+    ...outputsAndChecksSection(network),
   ].join("\n");
 }
