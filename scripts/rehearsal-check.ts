@@ -23,6 +23,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { exampleConfig } from "../config/example";
 import { readConfigFile } from "../config/read-config-file";
 import { peeringAddress } from "../constructs/address";
@@ -125,7 +126,7 @@ async function outputsMatchWorld(r: Rehearsal, network: Network, label: string):
         [peeringOutputName(peering.name), outputs[peeringOutputName(peering.name)]],
         [`${PEERINGS_OUTPUT}["${peering.name}"]`, byName[peering.name]],
       ] as const) {
-        if (JSON.stringify(value) !== JSON.stringify(expected))
+        if (!isDeepStrictEqual(value, expected))
           problems.push(`${plan.name} ${name} = ${JSON.stringify(value)}, expected ${JSON.stringify(expected)}`);
       }
     }
