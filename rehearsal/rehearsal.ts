@@ -197,13 +197,13 @@ export class Rehearsal {
         address: string;
         previous_address?: string;
         change: { actions: string[]; importing?: unknown };
-        action_reason?: string;
       }>;
     };
-    // A check block's scoped data source is planned as a read on every plan (and re-read at apply):
-    // not a change of the infrastructure, so not listed here.
+    // A data source read is not a change of the infrastructure, so not listed here. The stacks' only data
+    // sources are the check blocks' (constructs/peering-connection-check.ts), read on every plan
+    // (`read_because_check_nested`), or at apply when the connection they read has changes pending.
     const changes = (plan.resource_changes ?? [])
-      .filter((c) => c.action_reason !== "read_because_check_nested")
+      .filter((c) => c.change.actions.join() !== "read")
       .map((c) => ({
         address: c.address,
         previousAddress: c.previous_address,
