@@ -69,6 +69,10 @@ describe("GIVEN the example's stacks with local state", () => {
     // provider references are bare, as Terraform wants them (cdktf quotes them, which Terraform deprecates)
     expect(hcl).toMatch(/^\s*provider\s*=\s*aws\.app-us-east-1$/m);
     expect(hcl).not.toMatch(/^\s*provider\s*=\s*"/m);
+    // the check blocks, which cdktf's own HCL leaves out, are there too
+    expect(hcl).toContain(
+      'check "peering_shared_to_app" {\n  data "aws_vpc_peering_connection" "peering_shared_to_app" {\n    provider = aws.shared-us-east-1\n    id = aws_vpc_peering_connection.shared-to-app_connection.id\n  }',
+    );
   });
 
   it("WHEN the state is in S3 THEN the backend is left exactly as synthesized", () => {

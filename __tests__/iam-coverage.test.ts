@@ -72,8 +72,13 @@ function typesByActingAccount(config: PeeringConfig): Record<string, string[]> {
         accountNameOf.get((p.allowed_account_ids as string[])[0]),
       ]),
     );
-    for (const [type, byName] of Object.entries(stack.json.resource ?? {})) {
-      for (const resource of Object.values(byName)) {
+    // The data sources scoped in check blocks count as `data.<type>`.
+    const checks = (stack.json as { check?: Record<string, { data?: Record<string, Record<string, unknown>> }> }).check;
+    const dataSources = Object.values(checks ?? {}).flatMap((check) =>
+      Object.entries(check.data ?? {}).map(([type, byName]) => [`data.${type}`, byName] as const),
+    );
+    for (const [type, byName] of [...Object.entries(stack.json.resource ?? {}), ...dataSources]) {
+      for (const resource of Object.values(byName) as Array<Record<string, unknown>>) {
         const account =
           accountOf.get((resource.provider as string | undefined) ?? "aws") ??
           `unknown provider ${String(resource.provider)}`;
@@ -132,6 +137,7 @@ describe.each(Object.keys(configs))("GIVEN %s, synthesized", (name) => {
   });
 
   it("THEN every resource type its stacks hold has its create, read, update and delete actions in that account's deploy policy, and its reads in the plan policy", () => {
+    expect(Object.values(typesByAccount).flat()).toContain("data.aws_vpc_peering_connection");
     expect(coverageProblems(typesByAccount, policies)).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
+import { join } from "node:path";
 import { exampleConfig } from "../config/example";
+import { readConfigFile } from "../config/read-config-file";
 import { planStacks } from "../model/stacks";
 import { dataTransferClass, renderPeeringReport } from "../report/peering-report";
 import { summarizeStack } from "../report/stack-summary";
@@ -111,4 +113,28 @@ describe("GIVEN Mermaid's own parser", () => {
     await expect(mermaid().parse('flowchart LR\n  a["x"] -- "p" --> ')).rejects.toThrow();
     await expect(mermaid().parse('flowchart LR\n  subgraph s["x"\n  a["y"]\n  end')).rejects.toThrow();
   }, 60_000);
+});
+
+describe("GIVEN the outputs and checks of the adoption example (an external accepter that has not accepted)", () => {
+  const adopt = readConfigFile(join(__dirname, "..", "config", "examples", "adopt-and-one-sided.yaml")) as Record<
+    string,
+    unknown
+  >;
+
+  it("THEN the report lists each peering's output and check, by stack, and what the vendor's check says", () => {
+    const report = reportOf(adopt);
+    expect(report).toContain("## Outputs and checks\n\nEvery peering stack writes `peerings_by_name`");
+    expect(report).toContain(
+      "| peering-app | partner-to-app | `peering_partner_to_app` | `check.peering_partner_to_app`: status `active` |",
+    );
+    expect(report).toContain(
+      "| peering-shared | shared-to-vendor | `peering_shared_to_vendor` | `check.peering_shared_to_vendor`: status `active`; says it is still waiting while account 444444444444 has not accepted |",
+    );
+  });
+
+  it("THEN with checks: false the report says the checks are off", () => {
+    const report = reportOf({ ...adopt, checks: false });
+    expect(report).toContain("Check blocks are off (`checks: false`).");
+    expect(report).toContain("| peering-shared | shared-to-app | `peering_shared_to_app` | off (`checks: false`) |");
+  });
 });

@@ -66,3 +66,28 @@ describe("GIVEN the shared account's stack of the example", () => {
     });
   });
 });
+
+describe("GIVEN the outputs and check blocks of the shared account's stack", () => {
+  const { network } = validateConfig(exampleConfig, { source: "example" });
+  const plan = planStacks(network).find((p) => p.name === "peering-shared")!;
+
+  it("THEN the mocked test asserts each peering's output and its peerings_by_name entry, field by field", () => {
+    const hcl = renderMockTest(plan, []);
+    expect(hcl).toContain(
+      'condition     = output.peering_shared_to_tools.connection_id == aws_vpc_peering_connection.shared-to-tools_connection.id && output.peering_shared_to_tools.accept_status == aws_vpc_peering_connection.shared-to-tools_connection.accept_status && output.peering_shared_to_tools.requester_vpc_id == "vpc-0a1b2c3d4e5f67890" && output.peering_shared_to_tools.accepter_vpc_id == "vpc-0a1b2c3d4e5f6aaaa" && output.peering_shared_to_tools.accepter_region == "us-east-1"',
+    );
+    expect(hcl).toContain(
+      'output.peerings_by_name["shared-to-data"].accept_status == aws_vpc_peering_connection_accepter.shared-to-data_accepter.accept_status',
+    );
+  });
+
+  it("WHEN checks are on THEN the run lists every check in expect_failures (unknown until apply, and present)", () => {
+    expect(renderMockTest(plan, [])).toContain(
+      "  expect_failures = [check.peering_shared_to_app, check.peering_shared_to_data, check.peering_shared_to_tools]\n",
+    );
+  });
+
+  it("WHEN checks are off THEN the run expects no check", () => {
+    expect(renderMockTest(plan, [], false)).not.toContain("expect_failures");
+  });
+});

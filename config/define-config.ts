@@ -267,6 +267,14 @@ interface FrameInput {
    * @default false
    */
   bootstrap?: boolean;
+  /**
+   * Write one Terraform `check` block per peering (Terraform >= 1.5): every
+   * plan and apply reads the connection and warns when it is not `active`
+   * (one DescribeVpcPeeringConnections call per peering, and
+   * `terraform plan -detailed-exitcode` then exits 2: see the README).
+   * @default true
+   */
+  checks?: boolean;
 }
 
 /** A whole config whose references are checked against its own keys. */

@@ -27,6 +27,10 @@ import { defineConfig } from "./define-config";
  * pull-request plans (`PEERING_ROLES=plan`) never assume a deploy role; the
  * CI plans as `ciPlanRoleArn` and deploys as `ciDeployRoleArn`, whose GitHub
  * OIDC trust (cdktf.out/iam/ci/) is pinned to `github.repository`.
+ *
+ * Every peering stack writes outputs (`peering_<name>`, `peerings_by_name`)
+ * and, as `checks` is on by default, one `check` block per peering that warns
+ * when its connection is not active (README: Outputs, Drift checks).
  */
 export const config = defineConfig({
   project: "acme-net",

@@ -608,6 +608,10 @@ export const peeringConfigSchema = z
       description:
         "Also synthesize one bootstrap-<account> stack per account with a roleArn, creating its roles. Default: false.",
     }),
+    checks: z.boolean().default(true).meta({
+      description:
+        "Write one Terraform check block per peering (Terraform >= 1.5) that warns when the connection is not active. Default: true.",
+    }),
     accounts: z.record(resourceNameSchema, accountSchema).meta({ description: "Accounts, by name." }),
     vpcs: z
       .record(resourceNameSchema, z.union([vpcSchema, externalVpcSchema], { error: vpcShapeError }))

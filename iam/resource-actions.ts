@@ -11,7 +11,8 @@ export interface ResourceActions {
 }
 
 /**
- * Every resource type the peering stacks create, with the actions the deploy
+ * Every resource type the peering stacks create (and, as `data.<type>`, every
+ * data source they read), with the actions the deploy
  * role needs for it (see {@link deployerPolicy}). A fork that adds a resource
  * type adds it here and grants the actions in `iam/deployer-policy.ts`; the
  * IAM coverage test (`__tests__/iam-coverage.test.ts`) fails until both agree
@@ -65,5 +66,13 @@ export const RESOURCE_ACTIONS: Readonly<Record<string, ResourceActions>> = {
     read: ["route53:ListHostedZonesByVPC", "ec2:DescribeVpcs"],
     update: [],
     delete: ["route53:DisassociateVPCFromHostedZone"],
+  },
+  // The data source scoped in each peering's check block (constructs/peering-connection-check.ts), read on
+  // every plan and apply through the provider of the connection (or accepter) it checks: nothing to create.
+  "data.aws_vpc_peering_connection": {
+    create: [],
+    read: ["ec2:DescribeVpcPeeringConnections"],
+    update: [],
+    delete: [],
   },
 };

@@ -19,6 +19,8 @@ export interface Network {
   readonly iam?: IamConfig;
   /** Whether to synthesize the bootstrap stacks that create the account roles. */
   readonly bootstrap: boolean;
+  /** Whether each peering gets a Terraform `check` block asserting that its connection is active. */
+  readonly checks: boolean;
   readonly accounts: ReadonlyMap<string, Account>;
   readonly vpcs: ReadonlyMap<string, Vpc>;
   /** Peerings in config order (addresses never depend on this order). */

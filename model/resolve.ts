@@ -66,6 +66,7 @@ export function resolveNetwork(config: ParsedPeeringConfig): Network {
     backend: config.backend,
     iam: config.iam,
     bootstrap: config.bootstrap,
+    checks: config.checks,
     accounts,
     vpcs,
     peerings,

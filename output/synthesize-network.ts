@@ -7,6 +7,7 @@ import type { Network } from "../model/network";
 import { renderPeeringReport } from "../report/peering-report";
 import { readStackSummaries, summarizeStack } from "../report/stack-summary";
 import { buildApp } from "../stacks/synthesize";
+import { appendCheckBlocks } from "./hcl-check-blocks";
 import { unquoteStackProviderReferences } from "./hcl-provider-references";
 import { RETIRED_DIR, replaceOutput } from "./replace-output";
 import { IAM_DIR, writeIamDocuments } from "./write-iam-documents";
@@ -63,12 +64,14 @@ export function synthesizeNetwork(network: Network, outdir: string, options: Syn
     const app = buildApp(network, { outdir: staging, finalOutdir: outdir, roles: options.roles });
     app.synth();
     // `cdktf synth --hcl` makes the app write HCL; the summaries then come from the stacks in memory.
-    if (app.hclOutput) unquoteStackProviderReferences(staging);
     const stacks = app.hclOutput
-      ? app.node.children
-          .filter(TerraformStack.isStack)
-          .map((stack) => summarizeStack(stack.node.id, stack.toTerraform()))
+      ? app.node.children.filter(TerraformStack.isStack).map((stack) => {
+          const json = stack.toTerraform();
+          appendCheckBlocks(staging, stack.node.id, json);
+          return summarizeStack(stack.node.id, json);
+        })
       : readStackSummaries(staging);
+    if (app.hclOutput) unquoteStackProviderReferences(staging);
     stackNames = stacks.map((stack) => stack.name);
     const report = renderPeeringReport({ network, warnings: options.warnings ?? [], stacks });
     writeFileSync(join(staging, REPORT_FILE), report);

@@ -186,7 +186,14 @@ export class Rehearsal {
     return this.run(stack, ["destroy", "-auto-approve"], "delete");
   }
 
-  /** terraform plan -detailed-exitcode (0: no changes, 2: changes). */
+  /** The stack's outputs after an apply (`terraform output -json`): name to value. */
+  async outputs(stack: string): Promise<Record<string, unknown>> {
+    const shown = await terraform(this.stackDir(stack), ["output", "-json", "-no-color"], this.env);
+    const outputs = JSON.parse(shown.stdout || "{}") as Record<string, { value: unknown }>;
+    return Object.fromEntries(Object.entries(outputs).map(([name, output]) => [name, output.value]));
+  }
+
+  /** terraform plan -detailed-exitcode (0: no changes, 2: changes; a check block's data source read counts as one). */
   plan(stack: string): Promise<StackOutcome> {
     return this.run(stack, ["plan", "-detailed-exitcode", "-lock=false"]);
   }
@@ -220,7 +227,11 @@ export class Rehearsal {
         )
         .sort();
     };
+    // A data source read is not a change of the infrastructure, so not listed here. The stacks' only data
+    // sources are the check blocks' (constructs/peering-connection-check.ts), read on every plan
+    // (`read_because_check_nested`), or at apply when the connection they read has changes pending.
     const changes = (plan.resource_changes ?? [])
+      .filter((c) => c.change.actions.join() !== "read")
       .map((c) => ({
         address: c.address,
         previousAddress: c.previous_address,

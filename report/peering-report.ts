@@ -8,6 +8,7 @@ import {
   type Side,
   vpcOf,
 } from "../model/network";
+import { outputsAndChecksSection } from "./outputs-and-checks-section";
 import { renderReachabilitySection } from "./reachability-section";
 import type { StackSummary } from "./stack-summary";
 import { renderTopologyDiagram } from "./topology-diagram";
@@ -170,5 +171,6 @@ export function renderPeeringReport(input: PeeringReportInput): string {
     "",
     ...stacks.flatMap(stackSection),
     ...renderZoneSection(network),
+    ...outputsAndChecksSection(network),
   ].join("\n");
 }

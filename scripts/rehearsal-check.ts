@@ -27,12 +27,21 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { parse, stringify } from "yaml";
 import { exampleConfig } from "../config/example";
 import { readConfigFile } from "../config/read-config-file";
+import { peeringAddress } from "../constructs/address";
 import { runDiscover } from "../discover/run-discover";
 import { accountDocuments } from "../iam/account-documents";
 import type { Network } from "../model/network";
+import {
+  PEERINGS_OUTPUT,
+  type PeeringOutputValue,
+  peeringCheckName,
+  peeringOutputName,
+} from "../model/peering-output-names";
+import { planStacks } from "../model/stacks";
 import { synthesizeNetwork } from "../output/synthesize-network";
 import { leftovers, worldProblems, zoneProblems } from "../rehearsal/expectations";
 import {
@@ -90,13 +99,145 @@ async function applyAll(r: Rehearsal, label: string): Promise<StackOutcome[]> {
   return outcomes;
 }
 
+/**
+ * Every stack re-plans clean: no resource change. With check blocks (`checks`, the default) the plan
+ * also reads each check's data source, which Terraform lists as a read and for which
+ * `-detailed-exitcode` exits 2 (hashicorp/terraform#35226): those reads are the only changes allowed.
+ */
 async function replanClean(r: Rehearsal, label: string): Promise<void> {
-  const outcomes = await inPhases(r.stacks(), (s) => r.plan(s));
-  const dirty = outcomes.filter((o) => o.exitCode !== 0);
+  const outcomes = await inPhases(r.stacks(), (s) => r.plannedChanges(s));
+  const dirty = outcomes.filter((o) => !o.outcome.ok || o.changes.length > 0);
   check(
-    `${label}: terraform plan -detailed-exitcode exits 0 for every stack`,
+    `${label}: terraform plan of every stack plans no change (check blocks' reads aside)`,
     dirty.length === 0,
-    dirty.map((o) => `${o.stack} (exit ${o.exitCode})\n${planDiff(o.output)}`).join("\n"),
+    dirty
+      .map(
+        (o) =>
+          `${o.outcome.stack} (exit ${o.outcome.exitCode})\n${describeChanges(o.changes)}\n${planDiff(o.outcome.output)}`,
+      )
+      .join("\n"),
+  );
+}
+
+/** After apply: every peering's outputs hold the connection id the world has, accepted (`active`), with its VPC ids and accepter region. */
+async function outputsMatchWorld(r: Rehearsal, network: Network, label: string): Promise<void> {
+  const problems: string[] = [];
+  for (const plan of planStacks(network)) {
+    const outputs = await r.outputs(plan.name);
+    const byName = (outputs[PEERINGS_OUTPUT] ?? {}) as Record<string, PeeringOutputValue>;
+    for (const peering of plan.peerings) {
+      const live = r.aws.world.peerings.find(
+        (p) =>
+          p.requester.vpcId === peering.requester.vpcId &&
+          p.accepter.vpcId === peering.accepter.vpcId &&
+          (p.status === "active" || p.status === "pending-acceptance"),
+      );
+      const expected: PeeringOutputValue = {
+        connection_id: live?.id ?? "(no live connection in the world)",
+        accept_status: live?.status ?? "",
+        requester_vpc_id: peering.requester.vpcId,
+        accepter_vpc_id: peering.accepter.vpcId,
+        accepter_region: peering.accepter.region,
+      };
+      for (const [name, value] of [
+        [peeringOutputName(peering.name), outputs[peeringOutputName(peering.name)]],
+        [`${PEERINGS_OUTPUT}["${peering.name}"]`, byName[peering.name]],
+      ] as const) {
+        if (!isDeepStrictEqual(value, expected))
+          problems.push(`${plan.name} ${name} = ${JSON.stringify(value)}, expected ${JSON.stringify(expected)}`);
+      }
+    }
+  }
+  check(
+    `${label}: terraform output -json gives each peering's real connection id, its status, VPC ids and accepter region`,
+    problems.length === 0,
+    problems.join("\n"),
+  );
+}
+
+/**
+ * What the check blocks cost: every peering stack planned twice with them and twice without
+ * (`checks: false`), counting the DescribeVpcPeeringConnections calls the plans make and timing them.
+ * Without checks, `plan -detailed-exitcode` exits 0 again.
+ */
+async function measureChecks(r: Rehearsal, network: Network, outdir: string, noChecksOutdir: string): Promise<void> {
+  const peeringStacks = r.stacks().filter((s) => !s.startsWith("bootstrap-"));
+  const measure = async () => {
+    const rounds: Array<{ seconds: number; describes: number; exitCodes: number[] }> = [];
+    for (let round = 0; round < 2; round++) {
+      const outcomes = await inPhases(peeringStacks, (s) => r.plan(s));
+      rounds.push({
+        seconds: outcomes.reduce((sum, o) => sum + o.seconds, 0),
+        describes: outcomes.flatMap((o) => o.calls).filter((c) => c.action === "ec2:DescribeVpcPeeringConnections")
+          .length,
+        exitCodes: outcomes.map((o) => o.exitCode),
+      });
+    }
+    return rounds;
+  };
+  const withChecks = await measure();
+  r.useOutput(noChecksOutdir);
+  const without = await measure();
+  r.useOutput(outdir);
+  const peerings = network.peerings.length;
+  const seconds = (rounds: typeof withChecks) => rounds.map((x) => x.seconds.toFixed(1)).join(" s, ");
+  console.log(
+    `cost of checks (${peerings} peerings, ${peeringStacks.length} peering stacks, plan of every peering stack, 2 rounds each): ` +
+      `with checks ${seconds(withChecks)} s and ${withChecks[0].describes} DescribeVpcPeeringConnections calls; ` +
+      `checks: false ${seconds(without)} s and ${without[0].describes} calls`,
+  );
+  check(
+    "checks: each check adds exactly one DescribeVpcPeeringConnections call to a plan",
+    withChecks.every((x) => x.describes - without[0].describes === peerings) &&
+      without.every((x) => x.describes === without[0].describes),
+    `with: ${withChecks.map((x) => x.describes).join(", ")}; without: ${without.map((x) => x.describes).join(", ")}`,
+  );
+  // A stack without peerings has no check, so its plan exits 0 either way.
+  const expectedWith = peeringStacks.map((stack) =>
+    planStacks(network).find((p) => p.name === stack)?.peerings.length ? 2 : 0,
+  );
+  check(
+    "checks: with checks plan -detailed-exitcode exits 2 (the reads) in every stack with a peering, with checks: false it exits 0",
+    withChecks.every((x) => x.exitCodes.join() === expectedWith.join()) &&
+      without.every((x) => x.exitCodes.every((c) => c === 0)),
+    `with: ${withChecks.map((x) => x.exitCodes.join("/")).join(", ")}; without: ${without.map((x) => x.exitCodes.join("/")).join(", ")}`,
+  );
+}
+
+/**
+ * A peering deleted by hand (DeleteVpcPeeringConnection as its account, as in the console): a plan
+ * that refreshes plans to recreate it (the check's read waits for it); a plan with -refresh=false,
+ * like a check-only run, warns through the check block.
+ */
+async function deletedByHand(r: Rehearsal, network: Network, stack: string, peeringName: string): Promise<void> {
+  const peering = network.peerings.find((p) => p.name === peeringName);
+  const live = r.aws.world.peerings.find(
+    (p) =>
+      p.requester.vpcId === peering?.requester.vpcId &&
+      p.accepter.vpcId === peering?.accepter.vpcId &&
+      p.status === "active",
+  );
+  if (!peering || !live) throw new Error(`the world has no active connection for ${peeringName}`);
+  addBaseCredential(r.aws.world, "AKIACONSOLE", `arn:aws:iam::${peering.requester.account.accountId}:user/console`);
+  const deleted = handle(
+    r.aws.world,
+    `AWS4-HMAC-SHA256 Credential=AKIACONSOLE/20260101/${peering.requester.region}/ec2/aws4_request`,
+    `Action=DeleteVpcPeeringConnection&VpcPeeringConnectionId=${live.id}`,
+  );
+  const stale = await r.run(stack, ["plan", "-refresh=false", "-lock=false"]);
+  const refreshed = await r.run(stack, ["plan", "-lock=false"]);
+  check(
+    `drift: ${peeringName} deleted by hand: plan -refresh=false warns through check.${peeringCheckName(peeringName)}`,
+    deleted.status === 200 &&
+      stale.ok &&
+      /Warning: Check block assertion failed/.test(stale.output) &&
+      flat(stale.output).includes(`VPC peering ${peeringName} (${live.id}) is deleted, not active`),
+    `${deleted.xml}\n${stale.output.slice(-3000)}`,
+  );
+  check(
+    `drift: ${peeringName} deleted by hand: a refreshing plan plans to recreate the connection`,
+    refreshed.ok && refreshed.output.includes(`${peeringAddress.connection(peering)} will be created`),
+    refreshed.output.slice(-3000),
   );
 }
 
@@ -109,6 +250,9 @@ async function changesOf(r: Rehearsal): Promise<PlannedChange[]> {
   }
   return all;
 }
+
+/** Terraform's output as one line: its diagnostics' box characters gone and wrapped lines joined. */
+const flat = (output: string) => output.replace(/[│╷╵]/g, " ").replace(/\s+/g, " ");
 
 const describeChanges = (changes: PlannedChange[]) =>
   changes
@@ -182,6 +326,10 @@ async function exampleScenarios(workDir: string, env: NodeJS.ProcessEnv, observe
       zones.join("\n"),
     );
     await replanClean(r, "example");
+    await outputsMatchWorld(r, network, "example");
+    const noChecksOutdir = join(workDir, "example-no-checks.out");
+    synth({ ...exampleConfig, checks: false }, noChecksOutdir, "config/example.ts with checks: false");
+    await measureChecks(r, network, outdir, noChecksOutdir);
 
     // Remove the last peering an account requests: the account keeps its stack, empty, whose plan
     // destroys exactly that peering (through the accepter's provider, still declared); then apply.
@@ -228,6 +376,7 @@ async function exampleScenarios(workDir: string, env: NodeJS.ProcessEnv, observe
       [...removedApply.filter((o) => !o.ok).map((o) => `${o.stack} failed`), ...stillThere].join("\n"),
     );
     r.useOutput(outdir);
+    await deletedByHand(r, network, "peering-shared", "shared-to-tools");
 
     const destroyed = await inPhases(r.stacks(), (s) => r.destroy(s), true);
     for (const o of destroyed) console.log(describeOutcome(o));
@@ -334,6 +483,14 @@ async function adoptScenarios(workDir: string, env: NodeJS.ProcessEnv, observed:
       problems.join("\n"),
     );
     await replanClean(r, "adopt");
+    await outputsMatchWorld(r, full.network, "adopt");
+    const vendorCheck = await r.run("peering-shared", ["plan", "-lock=false"]);
+    check(
+      "external accepter: the check block says the connection is still waiting for acceptance",
+      vendorCheck.ok &&
+        /VPC peering shared-to-vendor \(pcx-[0-9a-f]+\) is still waiting for\s+acceptance/.test(vendorCheck.output),
+      vendorCheck.output.slice(-3000),
+    );
 
     // Reorder: the same peerings in another order plan nothing.
     const reordered = variant("reordered", (p) => Object.fromEntries(Object.entries(p).reverse()));

@@ -145,7 +145,7 @@ async function main(): Promise<number> {
     const plan = plans.get(name);
     const aliases = json.provider.aws.map((p) => p.alias).filter((a): a is string => a !== undefined);
     const roleIds = Object.keys(json.resource?.aws_iam_role ?? {}).map((id) => id.replace(/_role$/, ""));
-    const test = plan ? renderMockTest(plan, aliases) : renderBootstrapMockTest(roleIds);
+    const test = plan ? renderMockTest(plan, aliases, network.checks) : renderBootstrapMockTest(roleIds);
     for (const [format, file] of FORMATS) {
       const unit = `${format}/${name}`;
       const dir = join(suiteDir, needsOwnRoot(json) ? `alone/${format}-${name}` : unit);

@@ -2,6 +2,8 @@ import { type TerraformElement, TerraformStack } from "cdktf";
 import { type Construct, Node } from "constructs";
 import type { RoleMode } from "../config/role-mode";
 import { AwsProviders } from "../constructs/aws-providers";
+import { addConnectionCheck } from "../constructs/peering-connection-check";
+import { addPeeringOutputs } from "../constructs/peering-outputs";
 import { VpcPeering } from "../constructs/vpc-peering";
 import type { Network } from "../model/network";
 import type { StackPlan } from "../model/stacks";
@@ -40,6 +42,10 @@ export interface PeeringAccountStackProps {
  * `aws_route.shared-to-app_routes_requester_rtb-0a1b2c3d4e5f67890_10-1-0-0_16`.
  * Every path part comes from a name or value in the config, so addresses stay
  * the same when the config is reordered or grows.
+ *
+ * Outputs: `peering_<name>` per peering and `peerings_by_name` (see
+ * `constructs/peering-outputs.ts`); with `checks` (the default), one `check`
+ * block per peering (see `constructs/peering-connection-check.ts`).
  */
 export class PeeringAccountStack extends TerraformStack {
   private readonly allocatedIds = new Map<string, string>();
@@ -61,11 +67,19 @@ export class PeeringAccountStack extends TerraformStack {
     )) {
       if (!vpc.account.external) providers.forAccountRegion(vpc.account, vpc.region);
     }
-    for (const peering of plan.peerings) {
-      new VpcPeering(this, peering.name, {
+    const peerings = plan.peerings.map((peering) => ({
+      peering,
+      resources: new VpcPeering(this, peering.name, {
         peering,
         providerFor: (vpc) => providers.forAccountRegion(vpc.account, vpc.region),
-      });
+      }),
+    }));
+    addPeeringOutputs(this, peerings);
+    if (network.checks) {
+      for (const { peering, resources } of peerings) {
+        const managed = resources.connection ?? resources.accepter;
+        if (managed) addConnectionCheck(this, peering, managed);
+      }
     }
   }
 

@@ -45,4 +45,12 @@ describe("GIVEN npm run synth:hcl on the example", () => {
       /^\s*provider\s*=\s*aws\.shared-us-east-1$/m,
     );
   });
+
+  it("THEN each peering's check block is written too (cdktf's HCL leaves raw overrides out), with a bare condition", () => {
+    const hcl = readFileSync(join(work, "stacks", "peering-app", "cdk.tf"), "utf8");
+    expect(hcl).toContain('check "peering_app_to_data" {');
+    expect(hcl).toContain(
+      '    condition     = data.aws_vpc_peering_connection.peering_app_to_data.status == "active"\n',
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { TerraformStack } from "cdktf";
+import { renderCheckBlocks } from "../../output/hcl-check-blocks";
 import { unquoteProviderReferences } from "../../output/hcl-provider-references";
 import { replaceFolder } from "../../output/replace-folder";
 
@@ -98,7 +99,8 @@ export function ejectStacks(options: EjectOptions): EjectedStack[] {
       mkdirSync(join(staging, name));
       const text =
         format === "hcl"
-          ? unquoteProviderReferences(stack.toHclTerraform().hcl)
+          ? // cdktf's HCL leaves out the check blocks (a raw override): appended as npm run synth:hcl does.
+            unquoteProviderReferences(stack.toHclTerraform().hcl + renderCheckBlocks(stack.toTerraform().check ?? {}))
           : `${JSON.stringify(stack.toTerraform(), null, 2)}\n`;
       writeFileSync(join(staging, name, fileName), text);
       if (format === "hcl") options.formatHcl?.(join(staging, name, fileName));

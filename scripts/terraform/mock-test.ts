@@ -7,6 +7,7 @@ import {
   type PeeringRoute,
   type Side,
 } from "../../model/network";
+import { PEERINGS_OUTPUT, peeringCheckName, peeringOutputName } from "../../model/peering-output-names";
 import type { StackPlan } from "../../model/stacks";
 
 /**
@@ -28,8 +29,12 @@ import type { StackPlan } from "../../model/stacks";
  * peering and per resource, so a route that targets the wrong connection, or
  * the connection instead of the acceptance, fails. Adopted resources get
  * the ids they are imported by (mock providers cannot import).
+ *
+ * Each peering's output (`peering_<name>` and its entry in `peerings_by_name`)
+ * must hold the connection id, the status of the acceptance, both VPC ids and
+ * the accepter region; each `check` block must exist (see `expect_failures`).
  */
-export function renderMockTest(plan: StackPlan, providerAliases: readonly string[]): string {
+export function renderMockTest(plan: StackPlan, providerAliases: readonly string[], checks = true): string {
   const lines: string[] = ["# Written by scripts/terraform-check.ts: a mocked plan of this stack.", ""];
   lines.push('mock_provider "aws" {}');
   for (const alias of [...providerAliases].sort()) lines.push(`mock_provider "aws" {\n  alias = "${alias}"\n}`);
@@ -44,8 +49,14 @@ export function renderMockTest(plan: StackPlan, providerAliases: readonly string
     );
   }
   lines.push("", 'run "mocked_plan" {', "  command = plan");
+  // The scoped data source of a check reads the connection, which this plan creates: Terraform defers the
+  // read to apply, so each assertion is unknown, which `terraform test` reports as an error unless the run
+  // expects the check to fail. Listing each check also fails the run when one is missing.
+  if (checks && plan.peerings.length > 0) {
+    lines.push(`  expect_failures = [${plan.peerings.map((p) => `check.${peeringCheckName(p.name)}`).join(", ")}]`);
+  }
   for (const peering of plan.peerings) {
-    for (const [condition, message] of peeringAssertions(peering)) {
+    for (const [condition, message] of [...peeringAssertions(peering), ...outputAssertions(peering)]) {
       lines.push(
         "  assert {",
         `    condition     = ${condition}`,
@@ -164,6 +175,21 @@ function peeringAssertions(peering: Peering): Assertion[] {
     ]);
   }
   return assertions;
+}
+
+/** A peering's output and its entry in the stack's map: the connection id, the acceptance's status, the config's VPC ids and region. */
+function outputAssertions(peering: Peering): Assertion[] {
+  const statusOf =
+    peering.needsAccepter && isManaged(peering, "accepter")
+      ? peeringAddress.accepter(peering)
+      : peeringAddress.connection(peering);
+  const connectionId = isManaged(peering, "requester")
+    ? `${peeringAddress.connection(peering)}.id`
+    : `${peeringAddress.accepter(peering)}.id`;
+  return [`output.${peeringOutputName(peering.name)}`, `output.${PEERINGS_OUTPUT}["${peering.name}"]`].map((output) => [
+    `${output}.connection_id == ${connectionId} && ${output}.accept_status == ${statusOf}.accept_status && ${output}.requester_vpc_id == "${peering.requester.vpcId}" && ${output}.accepter_vpc_id == "${peering.accepter.vpcId}" && ${output}.accepter_region == "${peering.accepter.region}"`,
+    `${peering.name}: ${output} must hold the connection id, its accept status, both VPC ids and the accepter region`,
+  ]);
 }
 
 /**
