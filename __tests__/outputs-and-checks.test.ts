@@ -198,5 +198,7 @@ describe("GIVEN a check block written as HCL (npm run synth:hcl)", () => {
 
   it("THEN escaped config text ($${) stays escaped", () => {
     expect(hclExpression("tag $${x}")).toBe('"tag $${x}"');
+    // literal() of config text with a quote and a backslash inside what looks like an interpolation
+    expect(hclExpression('a $${"\\} b %%{"}')).toBe('"a $${\\"\\\\} b %%{\\"}"');
   });
 });
