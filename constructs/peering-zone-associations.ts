@@ -46,7 +46,7 @@ export class PeeringZoneAssociations extends Construct {
       const target = {
         zoneId: literal(share.zone.zoneId),
         vpcId: literal(share.vpc.vpcId),
-        vpcRegion: share.vpc.region,
+        vpcRegion: literal(share.vpc.region),
       };
       const authorization = share.crossAccount
         ? new Route53VpcAssociationAuthorization(this, `${key}_${ZONE_PART.authorization}`, {

@@ -76,7 +76,17 @@ export function handle(
   const requestId = randomUUID();
   const scope = /Credential=([^/]+)\/\d+\/([^/]+)\/([^/]+)\//.exec(authorization);
   const service = (scope?.[3] ?? "ec2") as Service;
-  const rest = service === "route53" ? routeRoute53(request.method, request.url, body) : undefined;
+  // A request Route 53 cannot read (a bad percent-escape, malformed XML) is its InvalidInput, a 400 the SDK does not retry.
+  let unreadable: AwsError | undefined;
+  let rest: ReturnType<typeof routeRoute53>;
+  if (service === "route53") {
+    try {
+      rest = routeRoute53(request.method, request.url, body);
+    } catch (cause) {
+      unreadable =
+        cause instanceof AwsError ? cause : new AwsError("InvalidInput", `cannot read the request: ${String(cause)}`);
+    }
+  }
   const params = service === "route53" ? {} : parseQuery(body);
   const action =
     service === "route53"
@@ -84,6 +94,7 @@ export function handle(
       : (str(params, "Action") ?? "");
   const known = service in HANDLERS ? service : "ec2";
   try {
+    if (unreadable) throw unreadable;
     if (!scope)
       throw new AwsError("MissingAuthenticationToken", "Request is missing a SigV4 Authorization header", 403);
     if (!(service in HANDLERS))
