@@ -8,7 +8,11 @@ interface CheckJson {
 }
 
 const WHOLE_EXPRESSION = /^\$\{([^{}]*)\}$/;
-const INTERPOLATION = /(\$\{[^{}]*\})/;
+/**
+ * An interpolation, or the escapes `$${` and `%%{` that literal() writes for config text: both kept as
+ * they are, so that text after an escape (`$${"} b`) is still escaped as text.
+ */
+const INTERPOLATION = /(\$\$\{|%%\{|\$\{[^{}]*\})/;
 
 /**
  * A Terraform JSON string as an HCL expression: `"${expr}"` alone becomes
