@@ -34,9 +34,17 @@ export interface ScannedAccount {
 export interface KnownNames {
   readonly vpcs?: ReadonlyMap<string, string>;
   readonly peerings?: ReadonlyMap<string, string>;
+  /**
+   * Names of the config's peerings that have no connection id (those the
+   * template creates), by {@link vpcPairKey} of their requester and accepter.
+   */
+  readonly peeringsByVpcs?: ReadonlyMap<string, string>;
   /** Names that new entries must not take. */
   readonly taken?: { readonly vpcs?: ReadonlySet<string>; readonly peerings?: ReadonlySet<string> };
 }
+
+/** The key of a peering by its requester and accepter VPC ids (one peering per pair). */
+export const vpcPairKey = (requesterVpcId: string, accepterVpcId: string) => `${requesterVpcId} ${accepterVpcId}`;
 
 /** A comment for the reader of the written config. */
 export interface DiscoverNote {
@@ -226,7 +234,8 @@ export function buildConfig(
   // Peering names: those the config has, then Name tags, else <requester>-to-<accepter>.
   const peeringNames = new Map<string, string>();
   for (const p of active) {
-    const name = known.peerings?.get(p.id);
+    const name =
+      known.peerings?.get(p.id) ?? known.peeringsByVpcs?.get(vpcPairKey(p.requester.vpcId, p.accepter.vpcId));
     if (name !== undefined) peeringNames.set(p.id, name);
   }
   const newPeeringNames = assignNames(

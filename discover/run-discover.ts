@@ -7,7 +7,7 @@ import { readConfigFile } from "../config/read-config-file";
 import type { Network } from "../model/network";
 import { checkConfig, validateConfig } from "../validation/validate";
 import type { AwsAccess } from "./account-clients";
-import { buildConfig, type DiscoveredConfig, type KnownNames, type ScannedAccount } from "./build-config";
+import { buildConfig, type DiscoveredConfig, type KnownNames, type ScannedAccount, vpcPairKey } from "./build-config";
 import { compareWithAws, type ScanScope } from "./compare";
 import { type RegionProgress, readEstate } from "./discover";
 import { DiscoverError } from "./discover-error";
@@ -123,21 +123,33 @@ async function resolveRegions(tokens: readonly string[] | undefined, raw: RawCon
   return [...new Set(regions)].sort();
 }
 
-/** The existing config's names for VPCs (by id) and peerings (by connection id). */
+/**
+ * The existing config's names for VPCs (by id) and peerings (by connection id,
+ * or, for a peering without one, by its requester and accepter VPC ids).
+ */
 function knownNames(raw: RawConfig | undefined): KnownNames {
   const vpcs = new Map<string, string>();
   for (const [name, v] of Object.entries(raw?.vpcs ?? {})) {
     const id = (v.external as Record<string, unknown> | undefined)?.vpcId ?? v.vpcId;
     if (typeof id === "string") vpcs.set(id, name);
   }
+  const vpcIdOf = new Map([...vpcs].map(([id, name]) => [name, id]));
   const peerings = new Map<string, string>();
+  const peeringsByVpcs = new Map<string, string>();
   for (const [name, p] of Object.entries(raw?.peerings ?? {})) {
     const id = (p.existing as Record<string, unknown> | undefined)?.peeringConnectionId ?? p.peeringConnectionId;
     if (typeof id === "string") peerings.set(id, name);
+    else if (typeof p.requester === "string" && typeof p.accepter === "string") {
+      // A peering the template creates has no id yet: its two VPCs name it (one peering per pair).
+      const requester = vpcIdOf.get(p.requester);
+      const accepter = vpcIdOf.get(p.accepter);
+      if (requester !== undefined && accepter !== undefined) peeringsByVpcs.set(vpcPairKey(requester, accepter), name);
+    }
   }
   return {
     vpcs,
     peerings,
+    peeringsByVpcs,
     taken: { vpcs: new Set(Object.keys(raw?.vpcs ?? {})), peerings: new Set(Object.keys(raw?.peerings ?? {})) },
   };
 }
