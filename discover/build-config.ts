@@ -1,3 +1,4 @@
+import { RESERVED_KEYS } from "../config/plain-data";
 import { assignNames, MAX_NAME_LENGTH, slug } from "./names";
 import type {
   RegionSnapshot,
@@ -307,6 +308,13 @@ export function buildConfig(
     const tags = Object.fromEntries(
       Object.entries(p.tags)
         .filter(([k]) => !TEMPLATE_TAGS.has(k) && !/^aws:/i.test(k))
+        .filter(([k]) => {
+          if (!RESERVED_KEYS.has(k)) return true;
+          note(
+            `tag ${JSON.stringify(k)} cannot be written in the config (JavaScript gives that key a meaning of its own, so the config refuses it); not adopted, and Terraform, which manages the connection's tags, will plan to remove it`,
+          );
+          return false;
+        })
         .sort(([a], [b]) => byText(a, b)),
     );
     if (Object.keys(tags).length > 0) entry.tags = tags;

@@ -7,6 +7,7 @@ import {
   EC2Client,
 } from "@aws-sdk/client-ec2";
 import { mockClient } from "aws-sdk-client-mock";
+import { toPlainData } from "../../config/plain-data";
 import { buildConfig, type ScannedAccount } from "../../discover/build-config";
 import { assignNames, slug } from "../../discover/names";
 import { readRegion } from "../../discover/read-region";
@@ -423,6 +424,42 @@ describe("building the config", () => {
         ports: 53,
         description: "DNS from app resolvers",
         existingRuleIds: { "sg-000000000000000b1": "sgr-000000000000000a9" },
+      },
+    ]);
+  });
+});
+
+describe("names and keys JavaScript gives a meaning of its own", () => {
+  it("never assigns constructor, prototype or __proto__ as a name, even when only one thing asks for it", () => {
+    // GIVEN Name tags that slug to the reserved keys
+    const names = assignNames([
+      { id: "vpc-000000000000000c1", wanted: "constructor" },
+      { id: "vpc-000000000000000c2", wanted: "prototype" },
+      { id: "vpc-000000000000000c3", wanted: "__proto__" },
+    ]);
+    // THEN each gets a suffix of its own id instead
+    expect([...names.values()].sort()).toEqual(["__proto__-00c3", "constructor-00c1", "prototype-00c2"]);
+  });
+
+  it("names a peering tagged Name=constructor otherwise, drops a tag keyed constructor with a note, and stays plain data", () => {
+    // GIVEN the requester's view of the peering has reserved words as its Name tag and as a tag key
+    const snapshots = twoAccounts();
+    const peering = snapshots[0].peerings[0] as { tags: Record<string, string> };
+    peering.tags = { Name: "constructor", constructor: "x", prototype: "y", Team: "net" };
+    // WHEN the config is built
+    const built = buildConfig("acme", ACCOUNTS, snapshots);
+    // THEN no key of it is reserved: the file would read back (readConfigFile -> toPlainData)
+    expect(Object.keys(built.config.peerings)).toEqual(["constructor-000a"]);
+    expect(built.config.peerings["constructor-000a"].tags).toEqual({ Team: "net" });
+    expect(toPlainData(built.config)).not.toHaveProperty("problems");
+    expect(built.notes.filter((n) => n.text.startsWith("tag "))).toEqual([
+      {
+        peering: "constructor-000a",
+        text: 'tag "constructor" cannot be written in the config (JavaScript gives that key a meaning of its own, so the config refuses it); not adopted, and Terraform, which manages the connection\'s tags, will plan to remove it',
+      },
+      {
+        peering: "constructor-000a",
+        text: 'tag "prototype" cannot be written in the config (JavaScript gives that key a meaning of its own, so the config refuses it); not adopted, and Terraform, which manages the connection\'s tags, will plan to remove it',
       },
     ]);
   });
