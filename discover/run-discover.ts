@@ -175,7 +175,7 @@ function scopeOf(snapshots: readonly RegionSnapshot[]): ScanScope {
 }
 
 /** Entries of `discovered` whose keys `raw` does not have, per section. */
-function newEntries(raw: RawConfig, discovered: DiscoveredConfig["config"]) {
+export function newEntries(raw: RawConfig, discovered: DiscoveredConfig["config"]) {
   const pick = <T>(have: Record<string, unknown> | undefined, found: Record<string, T>) =>
     Object.entries(found).filter(([name]) => !Object.hasOwn(have ?? {}, name));
   return {
@@ -185,8 +185,17 @@ function newEntries(raw: RawConfig, discovered: DiscoveredConfig["config"]) {
   };
 }
 
-/** The existing config's text with the new entries added (existing entries and comments kept). */
-function mergedYaml(text: string, added: ReturnType<typeof newEntries>, discovered: DiscoveredConfig): string {
+/**
+ * The existing config's text with the new entries added (existing entries and comments kept).
+ *
+ * @param file the config's file name, for the error when a section is not a plain map (an alias, or null)
+ */
+export function mergedYaml(
+  text: string,
+  added: ReturnType<typeof newEntries>,
+  discovered: DiscoveredConfig,
+  file: string,
+): string {
   const doc = parseDocument(text);
   for (const section of ["accounts", "vpcs", "peerings"] as const) {
     for (const [name, entry] of added[section]) {
@@ -201,14 +210,16 @@ function mergedYaml(text: string, added: ReturnType<typeof newEntries>, discover
       });
       if (!doc.hasIn([section])) doc.setIn([section], doc.createNode({}));
       const target = doc.getIn([section]);
-      if (isMap(target)) {
-        target.flow = false;
-        const pair = doc.createPair(name, node);
-        const notes = discovered.notes.filter((n) => section === "peerings" && n.peering === name);
-        if (notes.length > 0 && isScalar(pair.key))
-          pair.key.commentBefore = notes.map((n) => ` NOTE: ${n.text}`).join("\n");
-        target.items.push(pair);
-      }
+      if (!isMap(target))
+        throw new DiscoverError(
+          `cannot merge into ${section} of ${file}: not a plain map; write ${section} as a map of entries (no alias), or merge by hand`,
+        );
+      target.flow = false;
+      const pair = doc.createPair(name, node);
+      const notes = discovered.notes.filter((n) => section === "peerings" && n.peering === name);
+      if (notes.length > 0 && isScalar(pair.key))
+        pair.key.commentBefore = notes.map((n) => ` NOTE: ${n.text}`).join("\n");
+      target.items.push(pair);
     }
   }
   return doc.toString({ lineWidth: 0, indentSeq: true, flowCollectionPadding: false });
@@ -274,7 +285,7 @@ export async function runDiscover(options: DiscoverOptions): Promise<DiscoverRes
     // A config with entries keeps its text (and comments); one with accounts only, or JSON, is written afresh.
     yaml =
       existing && !/\.json$/i.test(options.configFile)
-        ? mergedYaml(text, added, discovered)
+        ? mergedYaml(text, added, discovered, options.configFile)
         : renderYaml({ ...discovered, config: merged as never }, todoHeader(before));
     differences = existing ? compareWithAws(existing, awsNetwork as Network, scopeOf(snapshots)) : [];
   } else {

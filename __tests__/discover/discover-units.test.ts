@@ -8,10 +8,12 @@ import {
 } from "@aws-sdk/client-ec2";
 import { mockClient } from "aws-sdk-client-mock";
 import { toPlainData } from "../../config/plain-data";
-import { buildConfig, type ScannedAccount } from "../../discover/build-config";
+import { buildConfig, type DiscoveredConfig, type ScannedAccount } from "../../discover/build-config";
+import { DiscoverError } from "../../discover/discover-error";
 import { assignNames, slug } from "../../discover/names";
 import { readRegion } from "../../discover/read-region";
 import { renderYaml } from "../../discover/render-yaml";
+import { mergedYaml } from "../../discover/run-discover";
 import type { RegionSnapshot } from "../../discover/snapshot";
 import { validateConfig } from "../../validation/validate";
 
@@ -462,5 +464,21 @@ describe("names and keys JavaScript gives a meaning of its own", () => {
         text: 'tag "prototype" cannot be written in the config (JavaScript gives that key a meaning of its own, so the config refuses it); not adopted, and Terraform, which manages the connection\'s tags, will plan to remove it',
       },
     ]);
+  });
+});
+
+describe("merging into an existing config's text", () => {
+  const discovered = { config: {}, notes: [], inactive: [], unpeeredVpcs: [] } as unknown as DiscoveredConfig;
+  const added = { accounts: [], vpcs: [], peerings: [["new-link", { requester: "a", accepter: "b" }]] } as never;
+
+  it.each([
+    ["an alias", "base: &base\n  old: {}\npeerings: *base\n"],
+    ["null", "peerings:\n"],
+  ])("refuses, in one line, a section that is %s instead of skipping the new entries silently", (_, text) => {
+    expect(() => mergedYaml(text, added, discovered, "mine.yaml")).toThrow(
+      new DiscoverError(
+        "cannot merge into peerings of mine.yaml: not a plain map; write peerings as a map of entries (no alias), or merge by hand",
+      ),
+    );
   });
 });
