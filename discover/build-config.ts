@@ -117,18 +117,19 @@ export function blockInside(inner: string, outer: string): boolean {
   return i6[0] >> shift === o6[0] >> shift;
 }
 
-const PROTOCOLS: Record<string, string> = {
-  tcp: "tcp",
-  "6": "tcp",
-  udp: "udp",
-  "17": "udp",
-  icmp: "icmp",
-  "1": "icmp",
-  icmpv6: "icmpv6",
-  "58": "icmpv6",
-  "-1": "all",
-  all: "all",
-};
+/** AWS's IpProtocol (a name or a number) to the config's protocol; a Map, as the keys are AWS's text. */
+const PROTOCOLS: ReadonlyMap<string, string> = new Map([
+  ["tcp", "tcp"],
+  ["6", "tcp"],
+  ["udp", "udp"],
+  ["17", "udp"],
+  ["icmp", "icmp"],
+  ["1", "icmp"],
+  ["icmpv6", "icmpv6"],
+  ["58", "icmpv6"],
+  ["-1", "all"],
+  ["all", "all"],
+]);
 
 /** A VPC side of a peering: ours (scanned) or external. */
 interface VpcRef {
@@ -449,7 +450,7 @@ function ingressRules(
     .sort((a, b) => byText(`${a.groupId} ${a.id}`, `${b.groupId} ${b.id}`));
   const out: Array<{ sort: string; rule: Record<string, unknown> }> = [];
   for (const r of rules) {
-    const protocol = PROTOCOLS[r.ipProtocol];
+    const protocol = PROTOCOLS.get(r.ipProtocol);
     const icmpAll = (r.fromPort ?? -1) === -1 && (r.toPort ?? -1) === -1;
     if (protocol === undefined || ((protocol === "icmp" || protocol === "icmpv6") && !icmpAll)) {
       note(

@@ -14,7 +14,7 @@ import { assignNames, slug } from "../../discover/names";
 import { readRegion } from "../../discover/read-region";
 import { renderYaml } from "../../discover/render-yaml";
 import { mergedYaml } from "../../discover/run-discover";
-import type { RegionSnapshot } from "../../discover/snapshot";
+import type { RegionSnapshot, SnapshotRule } from "../../discover/snapshot";
 import { validateConfig } from "../../validation/validate";
 
 /**
@@ -464,6 +464,32 @@ describe("names and keys JavaScript gives a meaning of its own", () => {
         text: 'tag "prototype" cannot be written in the config (JavaScript gives that key a meaning of its own, so the config refuses it); not adopted, and Terraform, which manages the connection\'s tags, will plan to remove it',
       },
     ]);
+  });
+});
+
+describe("protocols AWS answers with", () => {
+  it("does not take a protocol named like an Object.prototype member (toString, constructor) as known", () => {
+    // GIVEN an inbound rule from the peer whose IpProtocol text is an Object.prototype member
+    const snapshots = twoAccounts();
+    (snapshots[0].rules as SnapshotRule[]).push(
+      { id: "sgr-000000000000000a8", groupId: "sg-000000000000000a1", ipProtocol: "toString", cidrIpv4: "10.1.0.0/16" },
+      {
+        id: "sgr-000000000000000a9",
+        groupId: "sg-000000000000000a1",
+        ipProtocol: "constructor",
+        cidrIpv4: "10.1.0.0/16",
+      },
+    );
+    // WHEN the config is built
+    const built = buildConfig("acme", ACCOUNTS, snapshots);
+    // THEN neither rule is adopted; each is a note
+    expect(JSON.stringify(built.config)).not.toMatch(/sgr-000000000000000a[89]/);
+    expect(built.notes.map((n) => n.text)).toEqual(
+      expect.arrayContaining([
+        "requester: rule sgr-000000000000000a8 on sg-000000000000000a1 (protocol toString, ports undefined-undefined) cannot be written in the config (it takes tcp, udp, all, and icmp/icmpv6 of every type); not adopted",
+        "requester: rule sgr-000000000000000a9 on sg-000000000000000a1 (protocol constructor, ports undefined-undefined) cannot be written in the config (it takes tcp, udp, all, and icmp/icmpv6 of every type); not adopted",
+      ]),
+    );
   });
 });
 
