@@ -265,4 +265,13 @@ describe("discover against a hand-made estate", () => {
     expect(merged.differences).toEqual([]);
     expect(check.differences).toEqual([]);
   });
+  it("assumes an account's plan role once when it reads that account's regions in parallel", async () => {
+    // GIVEN one account read in two regions at once
+    await discover({ accounts: ["shared"], regions: ["eu-west-1", "us-east-1"] });
+    // THEN the base credentials asked STS for the shared account's plan role exactly once
+    const assumed = aws.world.calls.filter(
+      (c) => c.action === "sts:AssumeRole" && c.resource === `arn:aws:iam::${ESTATE_ACCOUNTS.shared}:role/peering-plan`,
+    );
+    expect(assumed).toHaveLength(1);
+  });
 });
