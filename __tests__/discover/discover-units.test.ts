@@ -9,6 +9,7 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import { toPlainData } from "../../config/plain-data";
 import { buildConfig, type DiscoveredConfig, type ScannedAccount } from "../../discover/build-config";
+import { parseDiscoverArgs, USAGE } from "../../discover/command-line";
 import { DiscoverError } from "../../discover/discover-error";
 import { assignNames, slug } from "../../discover/names";
 import { readRegion } from "../../discover/read-region";
@@ -506,5 +507,22 @@ describe("merging into an existing config's text", () => {
         "cannot merge into peerings of mine.yaml: not a plain map; write peerings as a map of entries (no alias), or merge by hand",
       ),
     );
+  });
+});
+
+describe("the command line", () => {
+  it("fails on an unknown option with a one-line error (the usage is printed after it, separately)", () => {
+    // WHEN an unknown option is given, THEN the error is one line, without the usage
+    let error: unknown;
+    try {
+      parseDiscoverArgs(["--acounts", "shared"]);
+    } catch (cause) {
+      error = cause;
+    }
+    expect(error).toBeInstanceOf(DiscoverError);
+    expect((error as Error).message).toMatch(/^Unknown option '--acounts'/);
+    expect((error as Error).message).not.toContain("\n");
+    expect((error as Error).message).not.toContain(USAGE);
+    expect(parseDiscoverArgs(["--accounts", "shared", "--check"])).toEqual({ accounts: "shared", check: true });
   });
 });
