@@ -41,15 +41,17 @@ export async function accountClients(
     retryMode: "standard",
   };
   const credentials = account.planRoleArn
-    ? fromTemporaryCredentials({
-        params: {
-          RoleArn: account.planRoleArn,
-          RoleSessionName: "vpc-peering-discover",
-          ...(account.externalId ? { ExternalId: account.externalId } : {}),
-        },
-        ...(access.credentials ? { masterCredentials: access.credentials } : {}),
-        clientConfig: { region, ...common },
-      })
+    ? sharedCredentials(
+        fromTemporaryCredentials({
+          params: {
+            RoleArn: account.planRoleArn,
+            RoleSessionName: "vpc-peering-discover",
+            ...(account.externalId ? { ExternalId: account.externalId } : {}),
+          },
+          ...(access.credentials ? { masterCredentials: access.credentials } : {}),
+          clientConfig: { region, ...common },
+        }),
+      )
     : access.credentials;
   const identity = account.planRoleArn ?? "the caller's own credentials";
   const sts = new STSClient({ region, ...common, ...(credentials ? { credentials } : {}) });
@@ -74,5 +76,38 @@ export async function accountClients(
   return {
     identity,
     ec2: (r) => new EC2Client({ region: r, ...common, ...(credentials ? { credentials } : {}) }),
+  };
+}
+
+type CredentialProvider = ReturnType<typeof fromTemporaryCredentials>;
+
+/** A few minutes before they expire, shared credentials are fetched again. */
+const REFRESH_BEFORE_MS = 5 * 60_000;
+
+/**
+ * `provider` shared by every client of one account: each SDK client caches
+ * credentials on its own, so without this the STS client and the EC2 client
+ * of each region would each assume the role again. One AssumeRole is made
+ * (and shared while in flight) until the credentials are about to expire.
+ */
+function sharedCredentials(provider: CredentialProvider): CredentialProvider {
+  let current: ReturnType<CredentialProvider> | undefined;
+  const fetch = () => {
+    const next = provider();
+    // A failed AssumeRole is not kept: the next call asks again.
+    next.catch(() => {
+      if (current === next) current = undefined;
+    });
+    current = next;
+    return next;
+  };
+  return async () => {
+    const pending = current;
+    if (!pending) return fetch();
+    const held = await pending;
+    const expiring = held.expiration !== undefined && held.expiration.getTime() - Date.now() < REFRESH_BEFORE_MS;
+    if (!expiring) return held;
+    // Another caller may have started the refresh already.
+    return current === pending || current === undefined ? fetch() : current;
   };
 }

@@ -1,3 +1,4 @@
+import { RESERVED_KEYS } from "../config/plain-data";
 import { assignNames, MAX_NAME_LENGTH, slug } from "./names";
 import type {
   RegionSnapshot,
@@ -34,9 +35,17 @@ export interface ScannedAccount {
 export interface KnownNames {
   readonly vpcs?: ReadonlyMap<string, string>;
   readonly peerings?: ReadonlyMap<string, string>;
+  /**
+   * Names of the config's peerings that have no connection id (those the
+   * template creates), by {@link vpcPairKey} of their requester and accepter.
+   */
+  readonly peeringsByVpcs?: ReadonlyMap<string, string>;
   /** Names that new entries must not take. */
   readonly taken?: { readonly vpcs?: ReadonlySet<string>; readonly peerings?: ReadonlySet<string> };
 }
+
+/** The key of a peering by its requester and accepter VPC ids (one peering per pair). */
+export const vpcPairKey = (requesterVpcId: string, accepterVpcId: string) => `${requesterVpcId} ${accepterVpcId}`;
 
 /** A comment for the reader of the written config. */
 export interface DiscoverNote {
@@ -108,18 +117,19 @@ export function blockInside(inner: string, outer: string): boolean {
   return i6[0] >> shift === o6[0] >> shift;
 }
 
-const PROTOCOLS: Record<string, string> = {
-  tcp: "tcp",
-  "6": "tcp",
-  udp: "udp",
-  "17": "udp",
-  icmp: "icmp",
-  "1": "icmp",
-  icmpv6: "icmpv6",
-  "58": "icmpv6",
-  "-1": "all",
-  all: "all",
-};
+/** AWS's IpProtocol (a name or a number) to the config's protocol; a Map, as the keys are AWS's text. */
+const PROTOCOLS: ReadonlyMap<string, string> = new Map([
+  ["tcp", "tcp"],
+  ["6", "tcp"],
+  ["udp", "udp"],
+  ["17", "udp"],
+  ["icmp", "icmp"],
+  ["1", "icmp"],
+  ["icmpv6", "icmpv6"],
+  ["58", "icmpv6"],
+  ["-1", "all"],
+  ["all", "all"],
+]);
 
 /** A VPC side of a peering: ours (scanned) or external. */
 interface VpcRef {
@@ -226,7 +236,8 @@ export function buildConfig(
   // Peering names: those the config has, then Name tags, else <requester>-to-<accepter>.
   const peeringNames = new Map<string, string>();
   for (const p of active) {
-    const name = known.peerings?.get(p.id);
+    const name =
+      known.peerings?.get(p.id) ?? known.peeringsByVpcs?.get(vpcPairKey(p.requester.vpcId, p.accepter.vpcId));
     if (name !== undefined) peeringNames.set(p.id, name);
   }
   const newPeeringNames = assignNames(
@@ -298,6 +309,13 @@ export function buildConfig(
     const tags = Object.fromEntries(
       Object.entries(p.tags)
         .filter(([k]) => !TEMPLATE_TAGS.has(k) && !/^aws:/i.test(k))
+        .filter(([k]) => {
+          if (!RESERVED_KEYS.has(k)) return true;
+          note(
+            `tag ${JSON.stringify(k)} cannot be written in the config (JavaScript gives that key a meaning of its own, so the config refuses it); not adopted, and Terraform, which manages the connection's tags, will plan to remove it`,
+          );
+          return false;
+        })
         .sort(([a], [b]) => byText(a, b)),
     );
     if (Object.keys(tags).length > 0) entry.tags = tags;
@@ -432,7 +450,7 @@ function ingressRules(
     .sort((a, b) => byText(`${a.groupId} ${a.id}`, `${b.groupId} ${b.id}`));
   const out: Array<{ sort: string; rule: Record<string, unknown> }> = [];
   for (const r of rules) {
-    const protocol = PROTOCOLS[r.ipProtocol];
+    const protocol = PROTOCOLS.get(r.ipProtocol);
     const icmpAll = (r.fromPort ?? -1) === -1 && (r.toPort ?? -1) === -1;
     if (protocol === undefined || ((protocol === "icmp" || protocol === "icmpv6") && !icmpAll)) {
       note(

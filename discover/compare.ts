@@ -4,7 +4,8 @@ import { SIDES } from "../model/network";
 /**
  * The differences between a config and AWS, both resolved to the model (so
  * that defaults in a hand-written config compare as what they stand for):
- * VPCs by id, peerings by connection id, each as the facts Terraform acts
+ * VPCs by id, peerings by connection id (or, for one the template created,
+ * by its two VPCs), each as the facts Terraform acts
  * on (the two VPCs, DNS, every route, every ingress rule with its id). One
  * line per difference: `-` for what only the config has, `+` for what only
  * AWS has, `~` for a value that differs.
@@ -74,8 +75,10 @@ export function compareWithAws(config: Network, aws: Network, scope: ScanScope):
   }
   const awsPeerings = new Map(aws.peerings.map((p) => [p.existingConnectionId as string, p]));
   const matched = new Set<string>();
+  // A peering the template created has no id in the config: its two VPCs find it (one peering per pair).
+  const awsByVpcs = new Map(aws.peerings.map((p) => [`${p.requester.vpcId} ${p.accepter.vpcId}`, p]));
   for (const p of config.peerings) {
-    const id = connectionOf(p);
+    const id = connectionOf(p) ?? awsByVpcs.get(`${p.requester.vpcId} ${p.accepter.vpcId}`)?.existingConnectionId;
     if (id === undefined) continue;
     const found = awsPeerings.get(id);
     if (!found) {
@@ -92,7 +95,13 @@ export function compareWithAws(config: Network, aws: Network, scope: ScanScope):
     }
     matched.add(id);
     const have = facts(p);
-    const real = facts(found, (side) => scope.routesThrough(id, found[side].vpcId));
+    // A rule the config gives without its AWS id (the template creates it) matches the same rule with any id.
+    const real = new Set(
+      [...facts(found, (side) => scope.routesThrough(id, found[side].vpcId))].map((f) => {
+        const withoutId = f.replace(/ \(sgr-[^)]*\)$/, " (no sgr id)");
+        return !have.has(f) && have.has(withoutId) ? withoutId : f;
+      }),
+    );
     // One value each: a change is one line (~); routes and rules are sets: - and + lines.
     for (const key of SINGLE_VALUED) {
       const mine = [...have].find((f) => f.startsWith(`${key} `));

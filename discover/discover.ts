@@ -28,17 +28,19 @@ export interface ReadEstateOptions extends AwsAccess {
 /** Reads the estate; see the module comment. Fails on the first error (nothing is written then). */
 export async function readEstate(options: ReadEstateOptions): Promise<RegionSnapshot[]> {
   const snapshots = new Map<string, RegionSnapshot>();
-  const clients = new Map<string, AccountClients>();
+  // The promise, stored before it is awaited: regions read in parallel share one AssumeRole per account.
+  const clients = new Map<string, Promise<AccountClients>>();
   const byId = new Map(options.accounts.map((a) => [a.accountId, a]));
   const read = async (account: ScannedAccount, region: string) => {
     const key = `${account.accountId}/${region}`;
     if (snapshots.has(key)) return;
     const started = Date.now();
-    let access = clients.get(account.accountId);
-    if (!access) {
-      access = await accountClients(account, region, options);
-      clients.set(account.accountId, access);
+    let pending = clients.get(account.accountId);
+    if (!pending) {
+      pending = accountClients(account, region, options);
+      clients.set(account.accountId, pending);
     }
+    const access = await pending;
     const ec2 = access.ec2(region);
     try {
       const snapshot = await readRegion(ec2, { accountId: account.accountId, region, identity: access.identity });

@@ -1,3 +1,5 @@
+import { RESERVED_KEYS } from "../config/plain-data";
+
 /**
  * Names for what discover finds: they become config keys and Terraform
  * addresses, so they must be valid (lowercase letters, digits and dashes,
@@ -5,6 +7,8 @@
  * every run over an unchanged estate. They derive from `Name` tags, else from
  * AWS ids, never from the order AWS lists things in; names that collide get
  * a suffix from their own id, so adding a VPC later never renames another.
+ * JavaScript's own keys (`constructor`, `prototype`, `__proto__`) are never
+ * names: the config refuses them as keys.
  */
 
 /** The longest name the config accepts. */
@@ -41,7 +45,8 @@ export interface NameRequest {
 }
 
 /**
- * Assigns a unique name to each request, avoiding `taken`. A wanted name
+ * Assigns a unique name to each request, avoiding `taken` and the keys the
+ * config refuses (RESERVED_KEYS). A wanted name
  * that only one request asks for (and that is not taken) is used as is; the
  * others get a suffix of their own id's last digits (longer until unique).
  * The result depends only on the set of requests, not on their order.
@@ -55,7 +60,7 @@ export function assignNames(
   const sorted = [...requests].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const wantedBy = new Map<string, number>();
   for (const r of sorted) wantedBy.set(r.wanted, (wantedBy.get(r.wanted) ?? 0) + 1);
-  const used = new Set(taken);
+  const used = new Set([...taken, ...RESERVED_KEYS]);
   const names = new Map<string, string>();
   // Names wanted once go first, so that a suffixed name never takes a plain one.
   for (const r of sorted) {

@@ -7,7 +7,7 @@ import { readConfigFile } from "../config/read-config-file";
 import type { Network } from "../model/network";
 import { checkConfig, validateConfig } from "../validation/validate";
 import type { AwsAccess } from "./account-clients";
-import { buildConfig, type DiscoveredConfig, type KnownNames, type ScannedAccount } from "./build-config";
+import { buildConfig, type DiscoveredConfig, type KnownNames, type ScannedAccount, vpcPairKey } from "./build-config";
 import { compareWithAws, type ScanScope } from "./compare";
 import { type RegionProgress, readEstate } from "./discover";
 import { DiscoverError } from "./discover-error";
@@ -123,21 +123,33 @@ async function resolveRegions(tokens: readonly string[] | undefined, raw: RawCon
   return [...new Set(regions)].sort();
 }
 
-/** The existing config's names for VPCs (by id) and peerings (by connection id). */
+/**
+ * The existing config's names for VPCs (by id) and peerings (by connection id,
+ * or, for a peering without one, by its requester and accepter VPC ids).
+ */
 function knownNames(raw: RawConfig | undefined): KnownNames {
   const vpcs = new Map<string, string>();
   for (const [name, v] of Object.entries(raw?.vpcs ?? {})) {
     const id = (v.external as Record<string, unknown> | undefined)?.vpcId ?? v.vpcId;
     if (typeof id === "string") vpcs.set(id, name);
   }
+  const vpcIdOf = new Map([...vpcs].map(([id, name]) => [name, id]));
   const peerings = new Map<string, string>();
+  const peeringsByVpcs = new Map<string, string>();
   for (const [name, p] of Object.entries(raw?.peerings ?? {})) {
     const id = (p.existing as Record<string, unknown> | undefined)?.peeringConnectionId ?? p.peeringConnectionId;
     if (typeof id === "string") peerings.set(id, name);
+    else if (typeof p.requester === "string" && typeof p.accepter === "string") {
+      // A peering the template creates has no id yet: its two VPCs name it (one peering per pair).
+      const requester = vpcIdOf.get(p.requester);
+      const accepter = vpcIdOf.get(p.accepter);
+      if (requester !== undefined && accepter !== undefined) peeringsByVpcs.set(vpcPairKey(requester, accepter), name);
+    }
   }
   return {
     vpcs,
     peerings,
+    peeringsByVpcs,
     taken: { vpcs: new Set(Object.keys(raw?.vpcs ?? {})), peerings: new Set(Object.keys(raw?.peerings ?? {})) },
   };
 }
@@ -163,7 +175,7 @@ function scopeOf(snapshots: readonly RegionSnapshot[]): ScanScope {
 }
 
 /** Entries of `discovered` whose keys `raw` does not have, per section. */
-function newEntries(raw: RawConfig, discovered: DiscoveredConfig["config"]) {
+export function newEntries(raw: RawConfig, discovered: DiscoveredConfig["config"]) {
   const pick = <T>(have: Record<string, unknown> | undefined, found: Record<string, T>) =>
     Object.entries(found).filter(([name]) => !Object.hasOwn(have ?? {}, name));
   return {
@@ -173,8 +185,17 @@ function newEntries(raw: RawConfig, discovered: DiscoveredConfig["config"]) {
   };
 }
 
-/** The existing config's text with the new entries added (existing entries and comments kept). */
-function mergedYaml(text: string, added: ReturnType<typeof newEntries>, discovered: DiscoveredConfig): string {
+/**
+ * The existing config's text with the new entries added (existing entries and comments kept).
+ *
+ * @param file the config's file name, for the error when a section is not a plain map (an alias, or null)
+ */
+export function mergedYaml(
+  text: string,
+  added: ReturnType<typeof newEntries>,
+  discovered: DiscoveredConfig,
+  file: string,
+): string {
   const doc = parseDocument(text);
   for (const section of ["accounts", "vpcs", "peerings"] as const) {
     for (const [name, entry] of added[section]) {
@@ -189,14 +210,16 @@ function mergedYaml(text: string, added: ReturnType<typeof newEntries>, discover
       });
       if (!doc.hasIn([section])) doc.setIn([section], doc.createNode({}));
       const target = doc.getIn([section]);
-      if (isMap(target)) {
-        target.flow = false;
-        const pair = doc.createPair(name, node);
-        const notes = discovered.notes.filter((n) => section === "peerings" && n.peering === name);
-        if (notes.length > 0 && isScalar(pair.key))
-          pair.key.commentBefore = notes.map((n) => ` NOTE: ${n.text}`).join("\n");
-        target.items.push(pair);
-      }
+      if (!isMap(target))
+        throw new DiscoverError(
+          `cannot merge into ${section} of ${file}: not a plain map; write ${section} as a map of entries (no alias), or merge by hand`,
+        );
+      target.flow = false;
+      const pair = doc.createPair(name, node);
+      const notes = discovered.notes.filter((n) => section === "peerings" && n.peering === name);
+      if (notes.length > 0 && isScalar(pair.key))
+        pair.key.commentBefore = notes.map((n) => ` NOTE: ${n.text}`).join("\n");
+      target.items.push(pair);
     }
   }
   return doc.toString({ lineWidth: 0, indentSeq: true, flowCollectionPadding: false });
@@ -262,7 +285,7 @@ export async function runDiscover(options: DiscoverOptions): Promise<DiscoverRes
     // A config with entries keeps its text (and comments); one with accounts only, or JSON, is written afresh.
     yaml =
       existing && !/\.json$/i.test(options.configFile)
-        ? mergedYaml(text, added, discovered)
+        ? mergedYaml(text, added, discovered, options.configFile)
         : renderYaml({ ...discovered, config: merged as never }, todoHeader(before));
     differences = existing ? compareWithAws(existing, awsNetwork as Network, scopeOf(snapshots)) : [];
   } else {

@@ -9,20 +9,20 @@
  * only prints them and exits 1 if there are any. See README, "Discovering an
  * existing estate".
  */
-import { parseArgs } from "node:util";
+import { type DiscoverArgs, parseDiscoverArgs, USAGE } from "../discover/command-line";
 import { DiscoverError } from "../discover/discover-error";
 import { DEFAULT_OUT, runDiscover } from "../discover/run-discover";
 import { runCommand } from "../output/run-command";
 
-const USAGE =
-  "usage: npm run discover -- --accounts <names or 12-digit ids, comma-separated> [--regions us-east-1,...] [--config <existing .yaml/.json>] [--out config/discovered.yaml] [--check] [--json] [--project <name>] [--endpoint-url <url>]";
-
 runCommand(async () => {
-  let values: ReturnType<typeof parse>["values"];
+  let values: DiscoverArgs;
   try {
-    values = parse().values;
+    values = parseDiscoverArgs(process.argv.slice(2));
   } catch (cause) {
-    throw new DiscoverError(`${(cause as Error).message}\n${USAGE}`);
+    // The one-line error, then the usage on a line of its own (both on stderr).
+    if (!(cause instanceof DiscoverError)) throw cause;
+    process.stderr.write(`${cause.message}\n${USAGE}\n`);
+    return 1;
   }
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -86,21 +86,3 @@ runCommand(async () => {
   }
   return values.check && result.differences.length > 0 ? 1 : 0;
 }, [DiscoverError]);
-
-function parse() {
-  return parseArgs({
-    options: {
-      accounts: { type: "string" },
-      regions: { type: "string" },
-      config: { type: "string" },
-      out: { type: "string" },
-      check: { type: "boolean" },
-      json: { type: "boolean" },
-      project: { type: "string" },
-      "endpoint-url": { type: "string" },
-      help: { type: "boolean" },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-}

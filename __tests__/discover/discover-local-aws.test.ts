@@ -245,4 +245,33 @@ describe("discover against a hand-made estate", () => {
     ]);
     expect(() => validateConfig(config, { source: "merged.yaml" })).not.toThrow();
   });
+  it("matches a peering the template created (no connection id in the config) by its two VPCs: kept, no drift", async () => {
+    // GIVEN a config whose shared-to-app has no existing id and no rule ids, as the template writes it
+    await discover();
+    const full = parse(readFileSync(join(dir, "discovered.yaml"), "utf8"));
+    const { existing: _, ...created } = full.peerings["shared-to-app"];
+    for (const rules of Object.values(created.ingress) as Array<Array<Record<string, unknown>>>)
+      for (const rule of rules) delete rule.existingRuleIds;
+    const mine = { ...full, peerings: { ...full.peerings, "shared-to-app": created } };
+    const configFile = join(dir, "created.yaml");
+    writeFileSync(configFile, stringify(mine));
+    // WHEN discover merges into it, and checks it
+    const merged = await discover({ configFile, out: join(dir, "merged.yaml") });
+    const check = await discover({ configFile, check: true });
+    // THEN the config's entry is kept as it is, nothing is added for that connection, and --check sees no drift
+    const config = parse(readFileSync(join(dir, "merged.yaml"), "utf8"));
+    expect(Object.keys(config.peerings)).toEqual(["app-to-data", "shared-to-app", "vendor-saas"]);
+    expect(config.peerings["shared-to-app"]).toEqual(created);
+    expect(merged.differences).toEqual([]);
+    expect(check.differences).toEqual([]);
+  });
+  it("assumes an account's plan role once when it reads that account's regions in parallel", async () => {
+    // GIVEN one account read in two regions at once
+    await discover({ accounts: ["shared"], regions: ["eu-west-1", "us-east-1"] });
+    // THEN the base credentials asked STS for the shared account's plan role exactly once
+    const assumed = aws.world.calls.filter(
+      (c) => c.action === "sts:AssumeRole" && c.resource === `arn:aws:iam::${ESTATE_ACCOUNTS.shared}:role/peering-plan`,
+    );
+    expect(assumed).toHaveLength(1);
+  });
 });

@@ -7,11 +7,15 @@ import {
   EC2Client,
 } from "@aws-sdk/client-ec2";
 import { mockClient } from "aws-sdk-client-mock";
-import { buildConfig, type ScannedAccount } from "../../discover/build-config";
+import { toPlainData } from "../../config/plain-data";
+import { buildConfig, type DiscoveredConfig, type ScannedAccount } from "../../discover/build-config";
+import { parseDiscoverArgs, USAGE } from "../../discover/command-line";
+import { DiscoverError } from "../../discover/discover-error";
 import { assignNames, slug } from "../../discover/names";
 import { readRegion } from "../../discover/read-region";
 import { renderYaml } from "../../discover/render-yaml";
-import type { RegionSnapshot } from "../../discover/snapshot";
+import { mergedYaml } from "../../discover/run-discover";
+import type { RegionSnapshot, SnapshotRule } from "../../discover/snapshot";
 import { validateConfig } from "../../validation/validate";
 
 /**
@@ -425,5 +429,100 @@ describe("building the config", () => {
         existingRuleIds: { "sg-000000000000000b1": "sgr-000000000000000a9" },
       },
     ]);
+  });
+});
+
+describe("names and keys JavaScript gives a meaning of its own", () => {
+  it("never assigns constructor, prototype or __proto__ as a name, even when only one thing asks for it", () => {
+    // GIVEN Name tags that slug to the reserved keys
+    const names = assignNames([
+      { id: "vpc-000000000000000c1", wanted: "constructor" },
+      { id: "vpc-000000000000000c2", wanted: "prototype" },
+      { id: "vpc-000000000000000c3", wanted: "__proto__" },
+    ]);
+    // THEN each gets a suffix of its own id instead
+    expect([...names.values()].sort()).toEqual(["__proto__-00c3", "constructor-00c1", "prototype-00c2"]);
+  });
+
+  it("names a peering tagged Name=constructor otherwise, drops a tag keyed constructor with a note, and stays plain data", () => {
+    // GIVEN the requester's view of the peering has reserved words as its Name tag and as a tag key
+    const snapshots = twoAccounts();
+    const peering = snapshots[0].peerings[0] as { tags: Record<string, string> };
+    peering.tags = { Name: "constructor", constructor: "x", prototype: "y", Team: "net" };
+    // WHEN the config is built
+    const built = buildConfig("acme", ACCOUNTS, snapshots);
+    // THEN no key of it is reserved: the file would read back (readConfigFile -> toPlainData)
+    expect(Object.keys(built.config.peerings)).toEqual(["constructor-000a"]);
+    expect(built.config.peerings["constructor-000a"].tags).toEqual({ Team: "net" });
+    expect(toPlainData(built.config)).not.toHaveProperty("problems");
+    expect(built.notes.filter((n) => n.text.startsWith("tag "))).toEqual([
+      {
+        peering: "constructor-000a",
+        text: 'tag "constructor" cannot be written in the config (JavaScript gives that key a meaning of its own, so the config refuses it); not adopted, and Terraform, which manages the connection\'s tags, will plan to remove it',
+      },
+      {
+        peering: "constructor-000a",
+        text: 'tag "prototype" cannot be written in the config (JavaScript gives that key a meaning of its own, so the config refuses it); not adopted, and Terraform, which manages the connection\'s tags, will plan to remove it',
+      },
+    ]);
+  });
+});
+
+describe("protocols AWS answers with", () => {
+  it("does not take a protocol named like an Object.prototype member (toString, constructor) as known", () => {
+    // GIVEN an inbound rule from the peer whose IpProtocol text is an Object.prototype member
+    const snapshots = twoAccounts();
+    (snapshots[0].rules as SnapshotRule[]).push(
+      { id: "sgr-000000000000000a8", groupId: "sg-000000000000000a1", ipProtocol: "toString", cidrIpv4: "10.1.0.0/16" },
+      {
+        id: "sgr-000000000000000a9",
+        groupId: "sg-000000000000000a1",
+        ipProtocol: "constructor",
+        cidrIpv4: "10.1.0.0/16",
+      },
+    );
+    // WHEN the config is built
+    const built = buildConfig("acme", ACCOUNTS, snapshots);
+    // THEN neither rule is adopted; each is a note
+    expect(JSON.stringify(built.config)).not.toMatch(/sgr-000000000000000a[89]/);
+    expect(built.notes.map((n) => n.text)).toEqual(
+      expect.arrayContaining([
+        "requester: rule sgr-000000000000000a8 on sg-000000000000000a1 (protocol toString, ports undefined-undefined) cannot be written in the config (it takes tcp, udp, all, and icmp/icmpv6 of every type); not adopted",
+        "requester: rule sgr-000000000000000a9 on sg-000000000000000a1 (protocol constructor, ports undefined-undefined) cannot be written in the config (it takes tcp, udp, all, and icmp/icmpv6 of every type); not adopted",
+      ]),
+    );
+  });
+});
+
+describe("merging into an existing config's text", () => {
+  const discovered = { config: {}, notes: [], inactive: [], unpeeredVpcs: [] } as unknown as DiscoveredConfig;
+  const added = { accounts: [], vpcs: [], peerings: [["new-link", { requester: "a", accepter: "b" }]] } as never;
+
+  it.each([
+    ["an alias", "base: &base\n  old: {}\npeerings: *base\n"],
+    ["null", "peerings:\n"],
+  ])("refuses, in one line, a section that is %s instead of skipping the new entries silently", (_, text) => {
+    expect(() => mergedYaml(text, added, discovered, "mine.yaml")).toThrow(
+      new DiscoverError(
+        "cannot merge into peerings of mine.yaml: not a plain map; write peerings as a map of entries (no alias), or merge by hand",
+      ),
+    );
+  });
+});
+
+describe("the command line", () => {
+  it("fails on an unknown option with a one-line error (the usage is printed after it, separately)", () => {
+    // WHEN an unknown option is given, THEN the error is one line, without the usage
+    let error: unknown;
+    try {
+      parseDiscoverArgs(["--acounts", "shared"]);
+    } catch (cause) {
+      error = cause;
+    }
+    expect(error).toBeInstanceOf(DiscoverError);
+    expect((error as Error).message).toMatch(/^Unknown option '--acounts'/);
+    expect((error as Error).message).not.toContain("\n");
+    expect((error as Error).message).not.toContain(USAGE);
+    expect(parseDiscoverArgs(["--accounts", "shared", "--check"])).toEqual({ accounts: "shared", check: true });
   });
 });
