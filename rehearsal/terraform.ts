@@ -1,7 +1,9 @@
-import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { findProviderMirror, writeMirrorCliConfig } from "../scripts/terraform/provider-mirror";
+
+export { type TerraformResult, terraform } from "../scripts/terraform/run-terraform";
+
 import { AWS_PROVIDER_VERSION } from "../stacks/provider-requirements";
 
 /**
@@ -12,11 +14,6 @@ import { AWS_PROVIDER_VERSION } from "../stacks/provider-requirements";
  */
 
 /** The result of one terraform command. */
-export interface TerraformResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 /** Where terraform and the provider come from, or why the rehearsal cannot run. */
 export type TerraformSetup = { readonly env: NodeJS.ProcessEnv } | { readonly missing: string };
@@ -48,21 +45,4 @@ export function terraformSetup(workDir: string, cacheDir: string): TerraformSetu
     ...(process.env.TF_LOG ? { TF_LOG: process.env.TF_LOG, TF_LOG_PATH: process.env.TF_LOG_PATH } : {}),
   };
   return { env };
-}
-
-/** Runs `terraform <args>` in `cwd`. */
-export function terraform(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<TerraformResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("terraform", [...args], { cwd, env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
 }

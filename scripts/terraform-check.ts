@@ -23,7 +23,7 @@
  * `terraform checks SKIPPED: <why>` line and exits 0; a CI run (CI=true)
  * fails (scripts/terraform/skip-policy.ts).
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
@@ -35,6 +35,7 @@ import { AWS_PROVIDER_VERSION } from "../stacks/provider-requirements";
 import { loadConfig } from "../validation/load";
 import { renderBootstrapMockTest, renderMockTest } from "./terraform/mock-test";
 import { findProviderMirror, writeMirrorCliConfig } from "./terraform/provider-mirror";
+import { terraform } from "./terraform/run-terraform";
 import { cannotCheck } from "./terraform/skip-policy";
 import { groups, needsOwnRoot, runningModule, suiteOutcome } from "./terraform/test-suite";
 
@@ -57,18 +58,6 @@ function terraformVersion(): string | undefined {
   });
   if (result.status !== 0 || result.error) return undefined;
   return (JSON.parse(result.stdout) as { terraform_version: string }).terraform_version;
-}
-
-/** Runs terraform; resolves to its exit code and everything it printed. */
-function terraform(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
-  return new Promise((done) => {
-    const child = spawn("terraform", args, { cwd, env });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("error", (error) => done({ code: 1, output: `${error.message}\n` }));
-    child.on("close", (code) => done({ code: code ?? 1, output }));
-  });
 }
 
 /** Runs `task` over `items`, at most `limit` at a time. */
@@ -184,7 +173,7 @@ async function main(): Promise<number> {
   }
   const init = await terraform(suiteDir, ["init", "-backend=false", "-input=false", "-no-color"], env);
   if (init.code !== 0) {
-    process.stderr.write(`\n$ terraform init   (in ${suiteDir})\n${init.output}\n`);
+    process.stderr.write(`\n$ terraform init   (in ${suiteDir})\n${init.stdout}${init.stderr}\n`);
     console.log("terraform checks FAILED: terraform init of the providers the stacks require");
     return 1;
   }
@@ -202,18 +191,21 @@ async function main(): Promise<number> {
     ...groups(inSuite, availableParallelism()).map((share) => async () => {
       const args = ["test", "-json", "-no-color", ...share.map((unit) => `-filter=${testFileOf(unit)}`)];
       const run = await terraform(suiteDir, args, env);
-      const outcome = suiteOutcome(run.output);
+      const outcome = suiteOutcome(`${run.stdout}\n${run.stderr}`);
       for (const unit of share) {
         status.set(unit, outcome.files.get(testFileOf(unit)) ?? "did not run");
         note(unit, [...(outcome.problems.get(testFileOf(unit)) ?? []), ...(outcome.problems.get(unit) ?? [])]);
       }
       if (outcome.unplaced.length > 0 || (run.code !== 0 && outcome.files.size === 0))
-        process.stderr.write(`\n$ terraform test   (in ${suiteDir})\n${outcome.unplaced.join("\n") || run.output}\n`);
+        process.stderr.write(
+          `\n$ terraform test   (in ${suiteDir})\n${outcome.unplaced.join("\n") || `${run.stdout}${run.stderr}`}\n`,
+        );
     }),
     ...alone.map((unit) => async () => {
       const dir = join(suiteDir, "alone", unit.replace("/", "-"));
       copyFileSync(lockFile, join(dir, ".terraform.lock.hcl"));
-      const outcome = suiteOutcome((await terraform(dir, ["test", "-json", "-no-color"], env)).output);
+      const run = await terraform(dir, ["test", "-json", "-no-color"], env);
+      const outcome = suiteOutcome(`${run.stdout}\n${run.stderr}`);
       status.set(unit, outcome.files.get("mocked.tftest.hcl") ?? "did not run");
       note(unit, [...[...outcome.problems.values()].flat(), ...outcome.unplaced]);
     }),
