@@ -8,6 +8,7 @@ import {
   type Side,
   vpcOf,
 } from "../model/network";
+import { portsText } from "../reachability/wording";
 import { outputsAndChecksSection } from "./outputs-and-checks-section";
 import { renderReachabilitySection } from "./reachability-section";
 import type { StackSummary } from "./stack-summary";
@@ -37,14 +38,6 @@ export function dataTransferClass(peering: Pick<Peering, "sameRegion">): string 
 
 function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
-}
-
-function portsText(rule: PeeringIngressRule): string {
-  if (rule.protocol === "all") return "all traffic";
-  if (rule.fromPort === undefined || rule.fromPort === -1) return `${rule.protocol} (all types)`;
-  return rule.fromPort === rule.toPort
-    ? `${rule.protocol} ${rule.fromPort}`
-    : `${rule.protocol} ${rule.fromPort}-${rule.toPort}`;
 }
 
 /** One line per ingress rule as written in the config (a `peerVpc` source counts once). */
