@@ -15,11 +15,13 @@
  * a stack trace run with `NODE_OPTIONS=--enable-source-maps` (it is off by
  * default because mapping costs about 0.25 s per run).
  *
- * The npm scripts and cdktf.json start it as
- * `node --max-semi-space-size=32 scripts/run-ts.js <entry>`: cdktf allocates
- * many short-lived objects while resolving tokens, and a larger young
- * generation lets them die there (1,000 peerings: 2.1 s and 190 MB instead of
- * 2.4-4.8 s and 160-280 MB, measured on the 2-core CI machine).
+ * No V8 flags: the npm scripts and cdktf.json start it as plain
+ * `node scripts/run-ts.js <entry>`. A larger young generation
+ * (`--max-semi-space-size=32`) once made 1,000 peerings faster; since every
+ * stack declares every provider and each peering has a check and an output,
+ * it makes them slower (paired runs, 1,000 peerings over 50 accounts: 8.0-9.7 s
+ * and 230-315 MB without it, 12.7-14.4 s and 372-375 MB with it), and it
+ * changes nothing at 100 peerings.
  *
  * No V8 code cache: tried (vm.Script cachedData), it saved ~50 ms on small
  * configs but made half the 1,000-peering runs slow (3-5.7 s, up to 370 MB
