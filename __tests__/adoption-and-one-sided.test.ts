@@ -40,6 +40,7 @@ describe("GIVEN a peering made by hand and adopted with existing.peeringConnecti
     });
     expect(resourcesOf(shared, "aws_vpc_peering_connection_accepter")["shared-to-app_accepter"].lifecycle).toEqual({
       prevent_destroy: true,
+      ignore_changes: ["auto_accept"],
     });
   });
 

@@ -120,6 +120,12 @@ describe("GIVEN the example config", () => {
       });
     });
 
+    it("THEN the accepter ignores later changes of auto_accept, which AWS cannot report once accepted (an import would show it)", () => {
+      expect(resourcesOf(shared, "aws_vpc_peering_connection_accepter")["shared-to-app_accepter"].lifecycle).toEqual({
+        ignore_changes: ["auto_accept"],
+      });
+    });
+
     it("THEN every requester route table gets every accepter CIDR, IPv6 included since both sides have IPv6", () => {
       expect(routesOf(shared, "shared-to-app", "requester")).toEqual([
         "rtb-0a1b2c3d4e5f60001 -> 10.1.0.0/16",
@@ -256,6 +262,7 @@ describe("GIVEN the example config", () => {
       expect(resourcesOf(shared, "aws_vpc_peering_connection")["shared-to-tools_connection"]).toMatchObject({
         auto_accept: true,
         peer_owner_id: "111111111111",
+        lifecycle: { ignore_changes: ["auto_accept"] },
       });
       expect(resourcesOf(shared, "aws_vpc_peering_connection_accepter")).not.toHaveProperty("shared-to-tools_accepter");
     });

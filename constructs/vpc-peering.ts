@@ -55,6 +55,10 @@ export class VpcPeering extends Construct {
     const { peering, providerFor } = props;
     const { requester, accepter } = peering;
     const lifecycle = peering.protect ? { preventDestroy: true } : undefined;
+    // AWS cannot report auto_accept once the connection exists, so an imported resource would show it as a change on
+    // every plan; the provider documents ignore_changes as the fix. It only acts on create, which it still does:
+    // https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/vpc_peering_connection_accepter#import
+    const acceptingLifecycle = { ...lifecycle, ignoreChanges: ["auto_accept"] };
 
     if (isManaged(peering, "requester")) {
       this.connection = new VpcPeeringConnection(this, PART.connection, {
@@ -65,7 +69,7 @@ export class VpcPeering extends Construct {
         peerRegion: peering.sameRegion ? undefined : accepter.region,
         autoAccept: peering.needsAccepter ? undefined : true,
         tags: literalTags({ ...peering.tags, Name: peering.name, Side: "Requester" }),
-        lifecycle,
+        lifecycle: peering.needsAccepter ? lifecycle : acceptingLifecycle,
       });
     }
     const requestedId = this.connection?.id ?? (peering.incomingConnectionId as string);
@@ -76,7 +80,7 @@ export class VpcPeering extends Construct {
         vpcPeeringConnectionId: requestedId,
         autoAccept: true,
         tags: literalTags({ ...peering.tags, Name: peering.name, Side: "Accepter" }),
-        lifecycle,
+        lifecycle: acceptingLifecycle,
       });
     }
     // Resolves only once the peering is accepted (or auto-accepted with the connection).
