@@ -217,6 +217,41 @@ describe("GIVEN a peering with an external requester (a partner requests, we acc
     );
   });
 
+  it("THEN once it is active it is adopted with existing instead: our accepter, DNS options and routes are imported, protected", () => {
+    // GIVEN the partner's connection, accepted before this config (by hand, or discovered)
+    const config = structuredClone(example) as unknown as MutableConfig;
+    const partner = config.peerings["partner-to-app"] as { peeringConnectionId?: string; existing?: object };
+    delete partner.peeringConnectionId;
+    partner.existing = { peeringConnectionId: "pcx-0f1e2d3c4b5a60001" };
+    // WHEN it is synthesized
+    const stack = synthConfig(config as unknown as PeeringConfig)["peering-app"];
+    // THEN only our side is imported, each with the id the AWS provider documents for its type
+    expect(importsOf(stack).filter((line) => line.includes("partner-to-app"))).toEqual([
+      "aws_route.partner-to-app_routes_accepter_rtb-0b1c2d3e4f5a60001_10-60-0-0_16 <- rtb-0b1c2d3e4f5a60001_10.60.0.0/16 (aws.app-us-east-1)",
+      "aws_vpc_peering_connection_accepter.partner-to-app_accepter <- pcx-0f1e2d3c4b5a60001 (aws.app-us-east-1)",
+      "aws_vpc_peering_connection_options.partner-to-app_dns_accepter <- pcx-0f1e2d3c4b5a60001 (aws.app-us-east-1)",
+    ]);
+    expect(resourcesOf(stack, "aws_vpc_peering_connection_accepter")["partner-to-app_accepter"]).toMatchObject({
+      vpc_peering_connection_id: "pcx-0f1e2d3c4b5a60001",
+      lifecycle: { prevent_destroy: true, ignore_changes: ["auto_accept"] },
+    });
+    expect(resourcesOf(stack, "aws_vpc_peering_connection")).toEqual({});
+  });
+
+  it("THEN giving its connection both as peeringConnectionId and as existing is refused, naming which is which", () => {
+    const config = structuredClone(example) as unknown as MutableConfig;
+    (config.peerings["partner-to-app"] as { existing?: object }).existing = {
+      peeringConnectionId: "pcx-0f1e2d3c4b5a60001",
+    };
+    expect(findingsOf(config)).toContainEqual(
+      expect.objectContaining({
+        severity: "error",
+        path: "peerings.partner-to-app.existing",
+        message: expect.stringContaining("give the external requester's connection once"),
+      }),
+    );
+  });
+
   it("THEN a peering between two external VPCs is refused", () => {
     const config = structuredClone(example) as unknown as MutableConfig;
     config.peerings["partner-to-app"].accepter = "vendor-saas";

@@ -203,11 +203,12 @@ export interface PeeringInput<Vpc extends string = string> {
    */
   tags?: Record<string, string>;
   /**
-   * Adopt a peering made by hand: Terraform imports it and everything the config describes for it.
+   * Adopt a peering made by hand (with an external requester: one already accepted):
+   * Terraform imports it and everything the config describes for it.
    * @default create it
    */
   existing?: { peeringConnectionId: PeeringConnectionId };
-  /** When the requester is external: the peering connection it requested, which we accept. */
+  /** When the requester is external: the peering connection it requested, which we accept (once it is active, use `existing` instead). */
   peeringConnectionId?: PeeringConnectionId;
   /**
    * prevent_destroy on the connection and accepter.

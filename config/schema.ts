@@ -415,11 +415,12 @@ const peeringSchema = z
     tags: tagsSchema.optional(),
     existing: z.strictObject({ peeringConnectionId: pcxIdSchema }).optional().meta({
       description:
-        "Adopt a peering made by hand: Terraform imports it and everything the config describes for it. Default: create it.",
+        "Adopt a peering made by hand (with an external requester: one already accepted): Terraform imports it and everything the config describes for it. Default: create it.",
     }),
-    peeringConnectionId: pcxIdSchema
-      .optional()
-      .meta({ description: "When the requester is external: the peering connection it requested, which we accept." }),
+    peeringConnectionId: pcxIdSchema.optional().meta({
+      description:
+        "When the requester is external: the peering connection it requested, which we accept (once it is active, use existing instead).",
+    }),
     protect: z.boolean().optional().meta({
       description:
         "prevent_destroy on the connection and accepter. Default: true for adopted (existing) peerings, else false.",

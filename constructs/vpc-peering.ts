@@ -26,7 +26,8 @@ export interface VpcPeeringProps {
  *
  * - One-sided peerings: with an external accepter only the connection and our
  *   side are made (it stays pending until they accept); with an external
- *   requester we accept the connection it requested (`peeringConnectionId`).
+ *   requester we accept the connection it requested (`peeringConnectionId`),
+ *   or adopt our side of it once it is active (`existing`).
  *   The connection's arguments do not depend on whether a side is external,
  *   so toggling one never replaces it.
  * - Adopted peerings (`existing`): every resource gets a Terraform `import`
@@ -72,7 +73,9 @@ export class VpcPeering extends Construct {
         lifecycle: peering.needsAccepter ? lifecycle : acceptingLifecycle,
       });
     }
-    const requestedId = this.connection?.id ?? (peering.incomingConnectionId as string);
+    // An external requester's connection: given while it waits for us, or adopted once active (validated: one of them).
+    const requestedId =
+      this.connection?.id ?? ((peering.incomingConnectionId ?? peering.existingConnectionId) as string);
 
     if (peering.needsAccepter && isManaged(peering, "accepter")) {
       this.accepter = new VpcPeeringConnectionAccepterA(this, PART.accepter, {

@@ -14,7 +14,8 @@ import type {
  * that takes part in an active peering (a peer in an account that was not
  * scanned becomes an external VPC), and every active peering as an adopted
  * one (`existing`, its routes and ingress rules exactly as AWS has them,
- * with their ids, `dnsResolution` as set, `protect: true`). What the config
+ * with their ids, `dnsResolution` as set, `protect: true`; with an external
+ * requester, the accepter's side only). What the config
  * cannot say, and every peering that is not active, becomes a note (a YAML
  * comment): nothing is adopted silently.
  *
@@ -190,10 +191,6 @@ export function buildConfig(
     } else if (!req.ours && !acc.ours) {
       notes.push({
         text: `${p.id}: neither VPC was scanned (${where(p.requester)} -> ${where(p.accepter)}); not adopted`,
-      });
-    } else if (!req.ours) {
-      notes.push({
-        text: `${p.id}: active, requested by ${where(p.requester)}, outside the scanned accounts, into ${where(p.accepter)}; the config adopts an external requester's connection only while it is pending (peeringConnectionId), so it is not adopted`,
       });
     } else {
       active.push(p);

@@ -15,6 +15,8 @@ import { emptyWorld, type RouteTableState, type SecurityGroupRuleState, type Wor
  *   secondary CIDR, a security group reference and CIDR rules (IPv4 and IPv6);
  * - app-to-data: cross-account and cross-region, DNS resolution off;
  * - shared to a vendor's VPC (account 444444444444, not scanned): active;
+ * - a partner's VPC (account 555555555555, not scanned, eu-west-1) to app:
+ *   requested by the partner and accepted by hand, DNS resolution on app's side;
  * - tools to app: pending acceptance;
  * - a sandbox VPC with no peering.
  *
@@ -25,6 +27,8 @@ import { emptyWorld, type RouteTableState, type SecurityGroupRuleState, type Wor
 export const ESTATE_ACCOUNTS = { shared: "111111111111", app: "222222222222", data: "333333333333" } as const;
 /** The vendor's account (outside the scanned accounts). */
 export const VENDOR_ACCOUNT = "444444444444";
+/** The partner's account (outside the scanned accounts): it requested a peering into app. */
+export const PARTNER_ACCOUNT = "555555555555";
 /** Who the base credential stands for. */
 export const ESTATE_DEPLOYER = "arn:aws:iam::111111111111:role/platform-deployer";
 /** The deploy role's name in every account (made by the rehearsal from the discovered config, not by the estate). */
@@ -41,6 +45,7 @@ export const ESTATE = {
     app: "vpc-0b00000000000000a",
     data: "vpc-0c00000000000000a",
     vendor: "vpc-0d00000000000000a",
+    partner: "vpc-0e00000000000000a",
   },
   rtb: {
     sharedMain: "rtb-0a00000000000000a",
@@ -54,6 +59,7 @@ export const ESTATE = {
     appToData: "pcx-0b00000000000000a",
     sharedToVendor: "pcx-0a00000000000000b",
     toolsToApp: "pcx-0a00000000000000c",
+    partnerToApp: "pcx-0e00000000000000a",
   },
   sgr: {
     appFromSharedSg: "sgr-0b00000000000000a",
@@ -62,6 +68,7 @@ export const ESTATE = {
     sharedFromVendor: "sgr-0a00000000000000b",
     dataFromApp: "sgr-0c00000000000000a",
     sharedEgress: "sgr-0a00000000000000c",
+    appFromPartner: "sgr-0b00000000000000c",
   },
 } as const;
 
@@ -118,6 +125,7 @@ export function handMadeEstate(): World {
   addVpc(vpc.app, B, "us-east-1", ["10.1.0.0/16"], ["2600:1f18:cccc:dd00::/56"], "app");
   addVpc(vpc.data, C, "eu-west-1", ["10.2.0.0/16"], [], "data");
   addVpc(vpc.vendor, VENDOR_ACCOUNT, "us-east-1", ["10.50.0.0/16"], []);
+  addVpc(vpc.partner, PARTNER_ACCOUNT, "eu-west-1", ["10.60.0.0/16"], []);
 
   const table = (id: string, account: string, region: string, vpcId: string, main: boolean): RouteTableState => {
     const owner = world.vpcs.find((v) => v.id === vpcId);
@@ -189,6 +197,14 @@ export function handMadeEstate(): World {
       tags: { [A]: { Name: "Vendor SaaS" } },
     },
     {
+      id: pcx.partnerToApp,
+      requester: side(PARTNER_ACCOUNT, "eu-west-1", vpc.partner, false),
+      accepter: side(B, "us-east-1", vpc.app, true),
+      status: "active",
+      message: "Active",
+      tags: { [B]: { Name: "partner-reports" } },
+    },
+    {
       id: pcx.toolsToApp,
       requester: side(A, "us-east-1", vpc.tools, false),
       accepter: side(B, "us-east-1", vpc.app, false),
@@ -205,6 +221,7 @@ export function handMadeEstate(): World {
   for (const cidr of ["10.0.0.0/16", "100.64.0.0/20", "2600:1f18:aaaa:bb00::/56"])
     route(appMain, cidr, pcx.sharedToApp);
   route(appMain, "10.2.0.0/16", pcx.appToData);
+  route(appMain, "10.60.0.0/16", pcx.partnerToApp);
   route(data, "10.1.0.0/16", pcx.appToData);
 
   world.securityGroups.push(
@@ -257,6 +274,17 @@ export function handMadeEstate(): World {
     toPort: 8443,
     cidrIpv4: "10.50.0.0/16",
     description: "Webhooks from the vendor",
+  });
+  rule({
+    id: sgr.appFromPartner,
+    groupId: sg.appApi,
+    account: B,
+    region: "us-east-1",
+    ipProtocol: "tcp",
+    fromPort: 443,
+    toPort: 443,
+    cidrIpv4: "10.60.0.0/16",
+    description: "HTTPS from the partner reports",
   });
   rule({
     id: sgr.dataFromApp,

@@ -71,7 +71,9 @@ function lifecycleText(peering: Peering): string {
     !isManaged(peering, "accepter")
       ? "external accepter: stays pending until its owner accepts"
       : !isManaged(peering, "requester")
-        ? `external requester: we accept ${peering.incomingConnectionId}`
+        ? peering.incomingConnectionId
+          ? `external requester: we accept ${peering.incomingConnectionId}`
+          : "external requester: accepted before adoption"
         : peering.needsAccepter
           ? "accepted by the accepter's provider"
           : "auto-accepted by the requester",

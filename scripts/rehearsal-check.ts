@@ -535,6 +535,20 @@ async function adoptScenarios(workDir: string, env: NodeJS.ProcessEnv, observed:
       describeChanges(bad),
     );
 
+    // External requester: the partner's connection, accepted by our stack, is active; given as `existing` instead
+    // of peeringConnectionId (the README's form for one accepted before the config), its resources plan no change.
+    const partnerAdopted = variant("partner-existing", (p) => {
+      const { peeringConnectionId, ...partner } = p["partner-to-app"] as { peeringConnectionId: string };
+      return { ...p, "partner-to-app": { ...partner, existing: { peeringConnectionId } } };
+    });
+    r.useOutput(partnerAdopted.outdir);
+    const partnerChanges = (await changesOf(r)).filter((c) => c.address.includes("partner-to-app"));
+    check(
+      "external requester: once active, `existing` instead of peeringConnectionId plans no change",
+      partnerChanges.length === 0,
+      describeChanges(partnerChanges),
+    );
+
     // Remove: dropping a peering plans exactly the destruction of its resources.
     r.useOutput(full.outdir);
     const removed = variant("removed", (p) => {

@@ -70,7 +70,12 @@ describe("GIVEN the hand-made estate on the local AWS", () => {
       expect(run.status).toBe(0);
       const result = JSON.parse(run.stdout);
       expect(result.written).toBe(out);
-      expect(Object.keys(result.config.peerings)).toEqual(["app-to-data", "shared-to-app", "vendor-saas"]);
+      expect(Object.keys(result.config.peerings)).toEqual([
+        "app-to-data",
+        "partner-reports",
+        "shared-to-app",
+        "vendor-saas",
+      ]);
       expect(result.inactivePeerings).toEqual([
         expect.stringContaining(`${ESTATE.pcx.toolsToApp}: pending-acceptance`),
       ]);
@@ -99,7 +104,7 @@ describe("GIVEN the hand-made estate on the local AWS", () => {
       expect(run.stdout).toContain(
         `1 difference between ${config} and AWS (- only in the config, + only in AWS, ~ different):`,
       );
-      expect(run.stdout).toContain("  ~ peerings.shared-to-app.dnsResolution: the config has false, AWS has true\n");
+      expect(run.stdout).toContain("  ~ peerings.partner-reports.dnsResolution: the config has false, AWS has true\n");
       expect(existsSync(join(dir, "never.yaml"))).toBe(false);
     },
     CHILD_TIMEOUT,

@@ -60,6 +60,7 @@ describe("discover against a hand-made estate", () => {
     const { network } = validateConfig(config, { source: "discovered.yaml" });
     expect(network.peerings.map((p) => [p.name, p.existingConnectionId, p.protect])).toEqual([
       ["app-to-data", ESTATE.pcx.appToData, true],
+      ["partner-reports", ESTATE.pcx.partnerToApp, true],
       ["shared-to-app", ESTATE.pcx.sharedToApp, true],
       ["vendor-saas", ESTATE.pcx.sharedToVendor, true],
     ]);
@@ -131,6 +132,35 @@ describe("discover against a hand-made estate", () => {
       protect: true,
     });
     expect(config.peerings["app-to-data"].dnsResolution).toBe(false);
+    // an active peering an external account requested: adopted on our side (the accepter's) only
+    expect(config.peerings["partner-reports"]).toEqual({
+      requester: ESTATE.vpc.partner,
+      accepter: "app",
+      dnsResolution: true,
+      routes: { accepter: { routeTableIds: [ESTATE.rtb.appMain], destinations: ["10.60.0.0/16"] } },
+      ingress: {
+        accepter: [
+          {
+            securityGroupId: ESTATE.sg.appApi,
+            source: { cidr: "10.60.0.0/16" },
+            protocol: "tcp",
+            ports: 443,
+            description: "HTTPS from the partner reports",
+            existingRuleIds: { "10.60.0.0/16": ESTATE.sgr.appFromPartner },
+          },
+        ],
+      },
+      existing: { peeringConnectionId: ESTATE.pcx.partnerToApp },
+      protect: true,
+    });
+    expect(config.vpcs[ESTATE.vpc.partner]).toEqual({
+      external: {
+        accountId: "555555555555",
+        region: "eu-west-1",
+        vpcId: ESTATE.vpc.partner,
+        cidrBlocks: ["10.60.0.0/16"],
+      },
+    });
     // the pending peering is a comment with its state, never an entry
     expect(text).toContain(`#   ${ESTATE.pcx.toolsToApp}: pending-acceptance`);
     expect(JSON.stringify(config)).not.toContain(ESTATE.pcx.toolsToApp);
@@ -236,11 +266,12 @@ describe("discover against a hand-made estate", () => {
     expect(merged.startsWith("# our network\n")).toBe(true);
     const config = parse(merged);
     expect(config.peerings["hub-link"]).toEqual(mine.peerings["hub-link"]);
-    expect(Object.keys(config.peerings)).toEqual(["hub-link", "app-to-data", "vendor-saas"]);
+    expect(Object.keys(config.peerings)).toEqual(["hub-link", "app-to-data", "partner-reports", "vendor-saas"]);
     expect(config.peerings["vendor-saas"].requester).toBe("hub");
-    expect(Object.keys(config.vpcs)).toEqual(["hub", "app", "data", ESTATE.vpc.vendor]);
+    expect(Object.keys(config.vpcs)).toEqual(["hub", "app", "data", ESTATE.vpc.vendor, ESTATE.vpc.partner]);
     expect(result.differences).toEqual([
       `+ peerings.app-to-data: ${ESTATE.pcx.appToData} (${ESTATE.vpc.app} -> ${ESTATE.vpc.data}) is active in AWS, not in the config`,
+      `+ peerings.partner-reports: ${ESTATE.pcx.partnerToApp} (${ESTATE.vpc.partner} -> ${ESTATE.vpc.app}) is active in AWS, not in the config`,
       `+ peerings.vendor-saas: ${ESTATE.pcx.sharedToVendor} (${ESTATE.vpc.shared} -> ${ESTATE.vpc.vendor}) is active in AWS, not in the config`,
     ]);
     expect(() => validateConfig(config, { source: "merged.yaml" })).not.toThrow();
@@ -260,7 +291,7 @@ describe("discover against a hand-made estate", () => {
     const check = await discover({ configFile, check: true });
     // THEN the config's entry is kept as it is, nothing is added for that connection, and --check sees no drift
     const config = parse(readFileSync(join(dir, "merged.yaml"), "utf8"));
-    expect(Object.keys(config.peerings)).toEqual(["app-to-data", "shared-to-app", "vendor-saas"]);
+    expect(Object.keys(config.peerings)).toEqual(["app-to-data", "partner-reports", "shared-to-app", "vendor-saas"]);
     expect(config.peerings["shared-to-app"]).toEqual(created);
     expect(merged.differences).toEqual([]);
     expect(check.differences).toEqual([]);

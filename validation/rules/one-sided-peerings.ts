@@ -5,8 +5,10 @@ import type { NetworkRule } from "../rule";
 /**
  * Peerings with a VPC outside the config (`external`): only our side is
  * synthesized. One side must be ours; an external requester's connection id
- * is given; the external side gets no routes or rules from us; and DNS
- * options wait until the peering is active.
+ * is given once: as `peeringConnectionId` while it waits for our acceptance,
+ * as `existing.peeringConnectionId` once it is active (we adopt our side);
+ * the external side gets no routes or rules from us; and DNS options wait
+ * until the peering is active.
  */
 export const oneSidedPeerings: NetworkRule = {
   id: "one-sided-peerings",
@@ -26,11 +28,11 @@ export const oneSidedPeerings: NetworkRule = {
         );
         continue;
       }
-      if (requesterExternal && !peering.incomingConnectionId) {
+      if (requesterExternal && !peering.incomingConnectionId && !peering.existingConnectionId) {
         findings.push(
           error(
             at("peeringConnectionId"),
-            `the requester ${peering.requester.name} is external, so it creates the connection: give its pcx- id (aws ec2 describe-vpc-peering-connections --filters Name=status-code,Values=pending-acceptance)`,
+            `the requester ${peering.requester.name} is external, so it creates the connection: give its pcx- id (aws ec2 describe-vpc-peering-connections --filters Name=status-code,Values=pending-acceptance), or existing: { peeringConnectionId } if it is already active`,
           ),
         );
       }
@@ -42,11 +44,11 @@ export const oneSidedPeerings: NetworkRule = {
           ),
         );
       }
-      if (requesterExternal && peering.existingConnectionId) {
+      if (requesterExternal && peering.incomingConnectionId && peering.existingConnectionId) {
         findings.push(
           error(
             at("existing"),
-            "the requester is external, so the connection is not ours to adopt; give its id as peeringConnectionId instead",
+            "give the external requester's connection once: peeringConnectionId while it waits for acceptance (our stack accepts it), or existing: { peeringConnectionId } once it is active (our stack adopts its side); remove one",
           ),
         );
       }
