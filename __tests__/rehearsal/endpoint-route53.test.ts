@@ -156,6 +156,22 @@ describe("GIVEN a zone of account A and a VPC of account B", () => {
     ]);
   });
 
+  it("WHEN a request cannot be read (a bad percent-escape in the path) THEN Route 53 answers InvalidInput (400, not retried) and nothing changes", () => {
+    const w = world();
+    const before = JSON.stringify(w.hostedZones);
+    const answer = call(
+      w,
+      KEY.a,
+      "POST",
+      "/2013-04-01/hostedzone/%zz/associatevpc",
+      vpcBody("AssociateVPCWithHostedZoneRequest", VPC.b),
+    );
+    expect(answer.status).toBe(400);
+    expect(code(answer.xml)).toBe("InvalidInput");
+    expect(answer.xml).toContain("cannot read the request");
+    expect(JSON.stringify(w.hostedZones)).toBe(before);
+  });
+
   it("WHEN the provider calls a Route 53 path that is not modelled THEN the answer names it (a provider upgrade fails loudly)", () => {
     const answer = call(world(), KEY.a, "GET", `/2013-04-01/hostedzone/${ZONE}`);
     expect(code(answer.xml)).toBe("InvalidAction");
