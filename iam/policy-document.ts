@@ -20,10 +20,22 @@ export function sortedUnique(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();
 }
 
-/** A policy document from statements, dropping those with nothing to allow. */
+/**
+ * A policy document from statements, dropping those with nothing to allow,
+ * and every action an earlier statement already allows on every resource
+ * (`"*"`, no condition): each action is listed once where it is granted.
+ */
 export function policyDocument(statements: readonly PolicyStatement[]): PolicyDocument {
-  const kept = statements.filter(
-    (s) => s.Resource === undefined || (Array.isArray(s.Resource) ? s.Resource.length > 0 : true),
-  );
+  const onEverything = new Set<string>();
+  const kept: PolicyStatement[] = [];
+  for (const statement of statements) {
+    if (Array.isArray(statement.Resource) && statement.Resource.length === 0) continue;
+    const actions = [statement.Action].flat();
+    const fresh = statement.Resource === "*" ? actions.filter((a) => !onEverything.has(a)) : actions;
+    if (fresh.length === 0) continue;
+    kept.push(fresh.length === actions.length ? statement : { ...statement, Action: fresh });
+    if (statement.Effect === "Allow" && statement.Resource === "*" && !statement.Condition)
+      for (const action of fresh) onEverything.add(action);
+  }
   return { Version: "2012-10-17", Statement: kept };
 }
