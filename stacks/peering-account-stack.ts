@@ -5,6 +5,7 @@ import { AwsProviders } from "../constructs/aws-providers";
 import { addConnectionCheck } from "../constructs/peering-connection-check";
 import { addPeeringOutputs } from "../constructs/peering-outputs";
 import { VpcPeering } from "../constructs/vpc-peering";
+import { accountRegions } from "../model/account-regions";
 import type { Network } from "../model/network";
 import type { StackPlan } from "../model/stacks";
 import { requireAwsProvider } from "./provider-requirements";
@@ -62,11 +63,7 @@ export class PeeringAccountStack extends TerraformStack {
     });
     // Every (account, region) of our VPCs, declared up front and in a fixed order: a peering's
     // providers must outlive it, or Terraform cannot plan the destruction of a removed peering.
-    for (const vpc of [...network.vpcs.values()].sort((a, b) =>
-      `${a.account.name}-${a.region}`.localeCompare(`${b.account.name}-${b.region}`),
-    )) {
-      if (!vpc.account.external) providers.forAccountRegion(vpc.account, vpc.region);
-    }
+    for (const { account, region } of accountRegions(network)) providers.forAccountRegion(account, region);
     const peerings = plan.peerings.map((peering) => ({
       peering,
       resources: new VpcPeering(this, peering.name, {
