@@ -5,7 +5,7 @@ import { AwsProviders } from "../constructs/aws-providers";
 import { addConnectionCheck } from "../constructs/peering-connection-check";
 import { addPeeringOutputs } from "../constructs/peering-outputs";
 import { VpcPeering } from "../constructs/vpc-peering";
-import { accountRegions } from "../model/account-regions";
+import { type AccountRegion, accountRegions } from "../model/account-regions";
 import type { Network } from "../model/network";
 import type { StackPlan } from "../model/stacks";
 import { requireAwsProvider } from "./provider-requirements";
@@ -28,6 +28,12 @@ export interface PeeringAccountStackProps {
    * @default "deploy"
    */
   readonly roles?: RoleMode;
+  /**
+   * The (account, region) pairs to declare a provider for; the same for every
+   * peering stack of a network, so that `addPeeringStacks` computes them once.
+   * @default accountRegions(network)
+   */
+  readonly accountRegions?: readonly AccountRegion[];
 }
 
 /**
@@ -63,7 +69,8 @@ export class PeeringAccountStack extends TerraformStack {
     });
     // Every (account, region) of our VPCs, declared up front and in a fixed order: a peering's
     // providers must outlive it, or Terraform cannot plan the destruction of a removed peering.
-    for (const { account, region } of accountRegions(network)) providers.forAccountRegion(account, region);
+    for (const { account, region } of props.accountRegions ?? accountRegions(network))
+      providers.forAccountRegion(account, region);
     const peerings = plan.peerings.map((peering) => ({
       peering,
       resources: new VpcPeering(this, peering.name, {
