@@ -1,10 +1,16 @@
+import { join } from "node:path";
 import { Route } from "@cdktf/provider-aws/lib/route";
 import { VpcPeeringConnection } from "@cdktf/provider-aws/lib/vpc-peering-connection";
 import { VpcPeeringConnectionAccepterA } from "@cdktf/provider-aws/lib/vpc-peering-connection-accepter";
 import { VpcPeeringConnectionOptions } from "@cdktf/provider-aws/lib/vpc-peering-connection-options";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { TerraformStack, Testing } from "cdktf";
 import { exampleConfig } from "../config/example";
+import { readConfigFile } from "../config/read-config-file";
 import type { PeeringConfig } from "../config/schema";
+import { PeeringAccountStack } from "../stacks/peering-account-stack";
+import { addPeeringStacks } from "../stacks/synthesize";
+import { validateConfig } from "../validation/validate";
 import { resourcesOf, type SynthesizedStack, synthConfig } from "./support/synth";
 
 /** Routes of one peering side, as `route table id -> destination` pairs. */
@@ -307,6 +313,35 @@ describe("GIVEN the example config", () => {
         "rtb-0b1c2d3e4f5a60001 -> 10.20.0.0/16",
       ]);
     });
+  });
+});
+
+describe("GIVEN the stacks of the example config and of the adoption example, built but not synthesized", () => {
+  const configs = {
+    example: exampleConfig,
+    adoption: readConfigFile(join(__dirname, "..", "config", "examples", "adopt-and-one-sided.yaml")) as PeeringConfig,
+  };
+
+  describe("WHEN cdktf's own preparing pass, which PeeringAccountStack skips, runs on each peering stack", () => {
+    it.each(Object.keys(configs))(
+      "THEN for the %s config it adds no construct and changes nothing in the stack's Terraform JSON",
+      (name) => {
+        const { network } = validateConfig(configs[name as keyof typeof configs], { source: "test config" });
+        const stacks = addPeeringStacks(Testing.app(), network, {
+          outdir: "/project/cdktf.out",
+          projectDir: "/project",
+        });
+        const peeringStacks = stacks.filter((stack) => stack instanceof PeeringAccountStack);
+        expect(peeringStacks.length).toBeGreaterThan(1);
+        for (const stack of peeringStacks) {
+          const constructs = stack.node.findAll().length;
+          const json = JSON.stringify(stack.toTerraform());
+          TerraformStack.prototype.prepareStack.call(stack);
+          expect(stack.node.findAll()).toHaveLength(constructs);
+          expect(JSON.stringify(stack.toTerraform())).toBe(json);
+        }
+      },
+    );
   });
 });
 

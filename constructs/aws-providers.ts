@@ -1,8 +1,9 @@
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
 import type { RoleMode } from "../config/role-mode";
 import type { Account } from "../model/network";
 import { missingPlanRoleMessage } from "../validation/rules/plan-roles-in-plan-mode";
+import { CompactAwsProvider } from "./compact-aws-provider";
 import { literalTags } from "./terraform-literal";
 
 /** Props of {@link AwsProviders}. */
@@ -56,7 +57,7 @@ export class AwsProviders extends Construct {
     let provider = this.providers.get(key);
     if (!provider) {
       const roleArn = this.props.roles === "plan" ? planRoleOf(account) : account.roleArn;
-      provider = new AwsProvider(this, key, {
+      provider = new CompactAwsProvider(this, key, {
         alias: key,
         region,
         allowedAccountIds: [account.accountId],

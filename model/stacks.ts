@@ -32,7 +32,9 @@ export function planStacks(network: Network): StackPlan[] {
   const peeringsByAccount = new Map<string, Peering[]>();
   for (const peering of network.peerings) {
     const account = stackAccountOf(peering);
-    peeringsByAccount.set(account.name, [...(peeringsByAccount.get(account.name) ?? []), peering]);
+    const peerings = peeringsByAccount.get(account.name);
+    if (peerings) peerings.push(peering);
+    else peeringsByAccount.set(account.name, [peering]);
   }
   return [...network.accounts.values()]
     .filter((account) => !account.external)

@@ -3,6 +3,7 @@ import { relative, resolve } from "node:path";
 import { App, type TerraformStack } from "cdktf";
 import type { RoleMode } from "../config/role-mode";
 import { accountDocuments } from "../iam/account-documents";
+import { accountRegions } from "../model/account-regions";
 import type { Network } from "../model/network";
 import { planStacks } from "../model/stacks";
 import { BootstrapStack } from "./bootstrap-stack";
@@ -66,9 +67,16 @@ export function addPeeringStacks(app: App, network: Network, location: StackOpti
       resolve(location.outdir, "stacks", stackName),
       resolve(location.projectDir, `terraform.${stackName}.tfstate`),
     );
+  const places = accountRegions(network);
   const stacks: TerraformStack[] = planStacks(network).map(
     (plan) =>
-      new PeeringAccountStack(app, { network, plan, localStatePath: localStatePath(plan.name), roles: location.roles }),
+      new PeeringAccountStack(app, {
+        network,
+        plan,
+        localStatePath: localStatePath(plan.name),
+        roles: location.roles,
+        accountRegions: places,
+      }),
   );
   if (network.bootstrap && network.iam) {
     for (const documents of accountDocuments(network).filter((d) => d.trust)) {
