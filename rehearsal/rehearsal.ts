@@ -5,7 +5,7 @@ import { addRecordedCalls, type ObservedActions, readProviderLog } from "./obser
 import { renderOverride } from "./override";
 import { seedWorld } from "./seed";
 import { type LocalAws, startLocalAws } from "./server";
-import { type TerraformResult, terraform } from "./terraform";
+import { type TerraformResult, terraform } from "../scripts/terraform/run-terraform";
 import { type CallRecord, emptyWorld } from "./world";
 
 /**

@@ -59,7 +59,7 @@ export function routeRoute53(
   for (const route of ROUTES) {
     const match = route.method === method ? route.path.exec(decodeURIComponent(path)) : null;
     if (!match) continue;
-    const id = match[1]?.replace(/^\/?(hostedzone|change)\//, "");
+    const id = match[1];
     return {
       action: route.action,
       request: {
@@ -106,6 +106,9 @@ function vpcOfBody(ctx: CallContext, root: string): ZoneVpc {
 }
 
 const sameVpc = (a: ZoneVpc) => (b: ZoneVpc) => a.vpcId === b.vpcId && a.region === b.region;
+/** Whether the calling account owns the VPC (its id in its region). */
+const callerOwns = (ctx: CallContext, vpc: ZoneVpc) =>
+  ctx.world.vpcs.some((v) => v.id === vpc.vpcId && v.region === vpc.region && v.account === ctx.account);
 const vpcXml = (v: ZoneVpc) => ({ VPCRegion: v.region, VPCId: v.vpcId });
 
 /**
@@ -183,10 +186,7 @@ export const ROUTE53_ACTIONS: Readonly<Record<string, Handler>> = {
     ctx.authorize("route53:AssociateVPCWithHostedZone", [zoneResource(ctx, zone.id)]);
     ctx.authorize("ec2:DescribeVpcs", [ANY]);
     const vpc = vpcOfBody(ctx, "AssociateVPCWithHostedZoneRequest");
-    const owned = ctx.world.vpcs.some(
-      (v) => v.id === vpc.vpcId && v.region === vpc.region && v.account === ctx.account,
-    );
-    if (!owned)
+    if (!callerOwns(ctx, vpc))
       throw new AwsError(
         "InvalidVPCId",
         `The VPC ID ${vpc.vpcId} in ${vpc.region} isn't valid or doesn't belong to account ${ctx.account}`,
@@ -221,10 +221,7 @@ export const ROUTE53_ACTIONS: Readonly<Record<string, Handler>> = {
     ctx.authorize("route53:DisassociateVPCFromHostedZone", [zoneResource(ctx, zone.id)]);
     ctx.authorize("ec2:DescribeVpcs", [ANY]);
     const vpc = vpcOfBody(ctx, "DisassociateVPCFromHostedZoneRequest");
-    const vpcOwned = ctx.world.vpcs.some(
-      (v) => v.id === vpc.vpcId && v.region === vpc.region && v.account === ctx.account,
-    );
-    if (zone.account !== ctx.account && !vpcOwned)
+    if (zone.account !== ctx.account && !callerOwns(ctx, vpc))
       throw new AwsError(
         "NotAuthorizedException",
         `Only the account of hosted zone ${zone.id} or of VPC ${vpc.vpcId} may disassociate them`,
@@ -266,10 +263,7 @@ export const ROUTE53_ACTIONS: Readonly<Record<string, Handler>> = {
     const vpc = { vpcId: query.get("vpcid") ?? "", region: query.get("vpcregion") ?? "" };
     if (!vpc.vpcId || !vpc.region)
       throw new AwsError("InvalidInput", "ListHostedZonesByVPC: vpcid and vpcregion are required");
-    const owned = ctx.world.vpcs.some(
-      (v) => v.id === vpc.vpcId && v.region === vpc.region && v.account === ctx.account,
-    );
-    if (!owned) throw new AwsError("AccessDenied", `The VPC ${vpc.vpcId} in ${vpc.region} is not owned by you`, 403);
+    if (!callerOwns(ctx, vpc)) throw new AwsError("AccessDenied", `The VPC ${vpc.vpcId} in ${vpc.region} is not owned by you`, 403);
     const zones = ctx.world.hostedZones.filter((z) => z.vpcs.some(sameVpc(vpc)));
     return {
       HostedZoneSummaries:

@@ -1,9 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { findProviderMirror, writeMirrorCliConfig } from "../scripts/terraform/provider-mirror";
-
-export { type TerraformResult, terraform } from "../scripts/terraform/run-terraform";
-
 import { AWS_PROVIDER_VERSION } from "../stacks/provider-requirements";
 
 /**
@@ -12,8 +9,6 @@ import { AWS_PROVIDER_VERSION } from "../stacks/provider-requirements";
  * TF_CLI_CONFIG_FILE) and one shared plugin cache, so that the stacks do not
  * each unpack the provider.
  */
-
-/** The result of one terraform command. */
 
 /** Where terraform and the provider come from, or why the rehearsal cannot run. */
 export type TerraformSetup = { readonly env: NodeJS.ProcessEnv } | { readonly missing: string };

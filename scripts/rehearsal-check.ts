@@ -43,7 +43,7 @@ import {
 } from "../model/peering-output-names";
 import { planStacks } from "../model/stacks";
 import { synthesizeNetwork } from "../output/synthesize-network";
-import { leftovers, worldProblems, zoneProblems } from "../rehearsal/expectations";
+import { leftovers, livePeering, worldProblems, zoneProblems } from "../rehearsal/expectations";
 import {
   ESTATE_DEPLOY_ROLE,
   ESTATE_DEPLOYER,
@@ -126,12 +126,7 @@ async function outputsMatchWorld(r: Rehearsal, network: Network, label: string):
     const outputs = await r.outputs(plan.name);
     const byName = (outputs[PEERINGS_OUTPUT] ?? {}) as Record<string, PeeringOutputValue>;
     for (const peering of plan.peerings) {
-      const live = r.aws.world.peerings.find(
-        (p) =>
-          p.requester.vpcId === peering.requester.vpcId &&
-          p.accepter.vpcId === peering.accepter.vpcId &&
-          (p.status === "active" || p.status === "pending-acceptance"),
-      );
+      const live = livePeering(r.aws.world, peering);
       const expected: PeeringOutputValue = {
         connection_id: live?.id ?? "(no live connection in the world)",
         accept_status: live?.status ?? "",
@@ -211,13 +206,8 @@ async function measureChecks(r: Rehearsal, network: Network, outdir: string, noC
  */
 async function deletedByHand(r: Rehearsal, network: Network, stack: string, peeringName: string): Promise<void> {
   const peering = network.peerings.find((p) => p.name === peeringName);
-  const live = r.aws.world.peerings.find(
-    (p) =>
-      p.requester.vpcId === peering?.requester.vpcId &&
-      p.accepter.vpcId === peering?.accepter.vpcId &&
-      p.status === "active",
-  );
-  if (!peering || !live) throw new Error(`the world has no active connection for ${peeringName}`);
+  const live = peering && livePeering(r.aws.world, peering);
+  if (!peering || live?.status !== "active") throw new Error(`the world has no active connection for ${peeringName}`);
   addBaseCredential(r.aws.world, "AKIACONSOLE", `arn:aws:iam::${peering.requester.account.accountId}:user/console`);
   const deleted = handle(
     r.aws.world,
