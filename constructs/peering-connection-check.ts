@@ -1,6 +1,6 @@
 import { type TerraformProvider, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import { isManaged, type Peering } from "../model/network";
+import { awaitsExternalAcceptance, type Peering } from "../model/network";
 import { peeringCheckName } from "../model/peering-output-names";
 import { literal } from "./terraform-literal";
 
@@ -16,14 +16,6 @@ export interface CheckTarget {
   readonly connectionId: string;
   /** The provider, as Terraform JSON names it (`aws.<alias>`). */
   readonly provider: string;
-}
-
-/**
- * Whether a peering is one that waits for someone else: an external accepter,
- * not yet adopted with `existing` (the README's next step once they accept).
- */
-export function awaitsExternalAcceptance(peering: Peering): boolean {
-  return !isManaged(peering, "accepter") && peering.existingConnectionId === undefined;
 }
 
 /**

@@ -178,8 +178,15 @@ export function managedSides(peering: Pick<Peering, "requester" | "accepter">): 
  * until it is adopted, and options need an active peering).
  */
 export function dnsOptionSides(peering: Peering): Side[] {
-  const active = isManaged(peering, "accepter") || peering.existingConnectionId !== undefined;
-  return peering.dnsResolution && active ? managedSides(peering) : [];
+  return peering.dnsResolution && !awaitsExternalAcceptance(peering) ? managedSides(peering) : [];
+}
+
+/**
+ * Whether a peering waits for someone else: an external accepter, not yet
+ * adopted with `existing` (the README's next step once they accept).
+ */
+export function awaitsExternalAcceptance(peering: Peering): boolean {
+  return !isManaged(peering, "accepter") && peering.existingConnectionId === undefined;
 }
 
 /** The VPC of one side of a peering. */

@@ -1,11 +1,11 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Network } from "../model/network";
+import { type TerraformResult, terraform } from "../scripts/terraform/run-terraform";
 import { addRecordedCalls, type ObservedActions, readProviderLog } from "./observe";
 import { renderOverride } from "./override";
 import { seedWorld } from "./seed";
 import { type LocalAws, startLocalAws } from "./server";
-import { type TerraformResult, terraform } from "../scripts/terraform/run-terraform";
 import { type CallRecord, emptyWorld } from "./world";
 
 /**

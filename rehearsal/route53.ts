@@ -263,7 +263,8 @@ export const ROUTE53_ACTIONS: Readonly<Record<string, Handler>> = {
     const vpc = { vpcId: query.get("vpcid") ?? "", region: query.get("vpcregion") ?? "" };
     if (!vpc.vpcId || !vpc.region)
       throw new AwsError("InvalidInput", "ListHostedZonesByVPC: vpcid and vpcregion are required");
-    if (!callerOwns(ctx, vpc)) throw new AwsError("AccessDenied", `The VPC ${vpc.vpcId} in ${vpc.region} is not owned by you`, 403);
+    if (!callerOwns(ctx, vpc))
+      throw new AwsError("AccessDenied", `The VPC ${vpc.vpcId} in ${vpc.region} is not owned by you`, 403);
     const zones = ctx.world.hostedZones.filter((z) => z.vpcs.some(sameVpc(vpc)));
     return {
       HostedZoneSummaries:

@@ -1,5 +1,5 @@
 import type { Network, Peering } from "../model/network";
-import { isManaged } from "../model/network";
+import { awaitsExternalAcceptance } from "../model/network";
 import { PEERINGS_OUTPUT, peeringCheckName, peeringOutputName } from "../model/peering-output-names";
 import { planStacks } from "../model/stacks";
 
@@ -7,7 +7,7 @@ import { planStacks } from "../model/stacks";
 function checkText(peering: Peering, checks: boolean): string {
   if (!checks) return "off (`checks: false`)";
   const name = `\`check.${peeringCheckName(peering.name)}\``;
-  return !isManaged(peering, "accepter") && peering.existingConnectionId === undefined
+  return awaitsExternalAcceptance(peering)
     ? `${name}: status \`active\`; says it is still waiting while account ${peering.accepter.account.accountId} has not accepted`
     : `${name}: status \`active\``;
 }
