@@ -1,11 +1,4 @@
-import { appendFileSync } from "node:fs";
-import { join } from "node:path";
-
-/** The parts of a `check` block in Terraform JSON that the template writes (see constructs/peering-connection-check.ts). */
-interface CheckJson {
-  readonly data?: Record<string, Record<string, Record<string, string>>>;
-  readonly assert: ReadonlyArray<{ readonly condition: string; readonly error_message: string }>;
-}
+import type { CheckBlockJson } from "../constructs/peering-connection-check";
 
 const WHOLE_EXPRESSION = /^\$\{([^{}]*)\}$/;
 /**
@@ -36,7 +29,7 @@ export function hclExpression(jsonString: string): string {
  * here: a provider reference bare (`provider = aws.<alias>`), every other
  * argument as an expression.
  */
-export function renderCheckBlocks(checks: Readonly<Record<string, CheckJson>>): string {
+export function renderCheckBlocks(checks: Readonly<Record<string, CheckBlockJson>>): string {
   const blocks = Object.entries(checks).map(([name, check]) => {
     const lines = [`check "${name}" {`];
     for (const [type, byName] of Object.entries(check.data ?? {})) {
@@ -59,14 +52,4 @@ export function renderCheckBlocks(checks: Readonly<Record<string, CheckJson>>): 
     return lines.join("\n");
   });
   return blocks.length > 0 ? `\n\n${blocks.join("\n\n")}\n` : "";
-}
-
-/** Appends a stack's `check` blocks to its `cdk.tf` under `outdir/stacks/<stack>/`. */
-export function appendCheckBlocks(
-  outdir: string,
-  stack: string,
-  json: { readonly check?: Record<string, CheckJson> },
-): void {
-  const hcl = renderCheckBlocks(json.check ?? {});
-  if (hcl) appendFileSync(join(outdir, "stacks", stack, "cdk.tf"), hcl);
 }

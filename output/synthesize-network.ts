@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { TerraformStack } from "cdktf";
 import type { RoleMode } from "../config/role-mode";
@@ -7,9 +7,8 @@ import type { Network } from "../model/network";
 import { renderPeeringReport } from "../report/peering-report";
 import { readStackSummaries, summarizeStack } from "../report/stack-summary";
 import { buildApp } from "../stacks/synthesize";
-import { appendCheckBlocks } from "./hcl-check-blocks";
-import { unquoteStackProviderReferences } from "./hcl-provider-references";
 import { RETIRED_DIR, replaceOutput } from "./replace-output";
+import { stackHcl } from "./stack-hcl";
 import { IAM_DIR, writeIamDocuments } from "./write-iam-documents";
 
 /** The reviewer's report, written beside the stacks by every synth. */
@@ -67,11 +66,11 @@ export function synthesizeNetwork(network: Network, outdir: string, options: Syn
     const stacks = app.hclOutput
       ? app.node.children.filter(TerraformStack.isStack).map((stack) => {
           const json = stack.toTerraform();
-          appendCheckBlocks(staging, stack.node.id, json);
+          const file = join(staging, "stacks", stack.node.id, "cdk.tf");
+          writeFileSync(file, stackHcl(readFileSync(file, "utf8"), json));
           return summarizeStack(stack.node.id, json);
         })
       : readStackSummaries(staging);
-    if (app.hclOutput) unquoteStackProviderReferences(staging);
     stackNames = stacks.map((stack) => stack.name);
     const report = renderPeeringReport({ network, warnings: options.warnings ?? [], stacks });
     writeFileSync(join(staging, REPORT_FILE), report);

@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { TerraformStack } from "cdktf";
-import { renderCheckBlocks } from "../../output/hcl-check-blocks";
-import { unquoteProviderReferences } from "../../output/hcl-provider-references";
 import { replaceFolder } from "../../output/replace-folder";
+import { stackHcl } from "../../output/stack-hcl";
 
 /** The file that marks a folder as written by `npm run eject`; a later eject may replace what it lists. */
 export const EJECT_MARKER = ".vpc-peering-eject.json";
@@ -100,7 +99,7 @@ export function ejectStacks(options: EjectOptions): EjectedStack[] {
       const text =
         format === "hcl"
           ? // cdktf's HCL leaves out the check blocks (a raw override): appended as npm run synth:hcl does.
-            unquoteProviderReferences(stack.toHclTerraform().hcl + renderCheckBlocks(stack.toTerraform().check ?? {}))
+            stackHcl(stack.toHclTerraform().hcl, stack.toTerraform())
           : `${JSON.stringify(stack.toTerraform(), null, 2)}\n`;
       writeFileSync(join(staging, name, fileName), text);
       if (format === "hcl") options.formatHcl?.(join(staging, name, fileName));
@@ -115,9 +114,6 @@ export function ejectStacks(options: EjectOptions): EjectedStack[] {
     return ejected;
   });
 }
-
-/** Bare provider references in HCL: shared with `npm run synth:hcl` (output/hcl-provider-references.ts). */
-export { unquoteProviderReferences };
 
 /** Moves everything of an earlier eject into the new one, except the stack files eject writes and the marker. */
 function carryOver(previous: string, next: string): void {
