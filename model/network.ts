@@ -189,6 +189,12 @@ export function awaitsExternalAcceptance(peering: Peering): boolean {
   return !isManaged(peering, "accepter") && peering.existingConnectionId === undefined;
 }
 
+/** The blocks of a side's VPC that the peering carries: IPv4, and IPv6 when both sides have it. */
+export function carriedBlocks(peering: Pick<Peering, "requester" | "accepter">, side: Side): readonly Cidr[] {
+  const vpc = vpcOf(peering, side);
+  return bothSidesHaveIpv6(peering) ? [...vpc.cidrBlocks, ...vpc.ipv6CidrBlocks] : vpc.cidrBlocks;
+}
+
 /** The VPC of one side of a peering. */
 export function vpcOf(peering: Pick<Peering, "requester" | "accepter">, side: Side): Vpc {
   return side === "requester" ? peering.requester : peering.accepter;

@@ -13,7 +13,7 @@ import { type Cidr, cidr } from "../core/cidr";
 import { pathOf } from "../core/finding";
 import {
   type Account,
-  bothSidesHaveIpv6,
+  carriedBlocks,
   type IngressSource,
   type Network,
   otherSide,
@@ -156,14 +156,8 @@ function resolveZoneShares(name: string, entry: PeeringEntryConfig, sides: Recor
   return shares.sort((a, b) => a.zone.name.localeCompare(b.zone.name) || a.vpc.name.localeCompare(b.vpc.name));
 }
 
-/** The CIDRs of `peer` that the other side routes to by default. */
-function defaultDestinations(sides: Record<Side, Vpc>, peer: Vpc): readonly Cidr[] {
-  return bothSidesHaveIpv6(sides) ? [...peer.cidrBlocks, ...peer.ipv6CidrBlocks] : peer.cidrBlocks;
-}
-
 function resolveRoutes(name: string, entry: PeeringEntryConfig, side: Side, sides: Record<Side, Vpc>): PeeringRoute[] {
   const own = sides[side];
-  const peer = sides[otherSide(side)];
   const selection = entry.routes?.[side];
   const basePath = pathOf("peerings", name, "routes", side);
   const routeTableIds = selection?.routeTableIds ?? own.routeTableIds;
@@ -172,7 +166,7 @@ function resolveRoutes(name: string, entry: PeeringEntryConfig, side: Side, side
         destination: cidr(text),
         path: pathOf(basePath, "destinations", index),
       }))
-    : defaultDestinations(sides, peer).map((destination) => ({ destination, path: basePath }));
+    : carriedBlocks(sides, otherSide(side)).map((destination) => ({ destination, path: basePath }));
   return routeTableIds.flatMap((routeTableId) =>
     destinations.map(({ destination, path }) => ({ side, routeTableId, destination, path })),
   );
@@ -214,7 +208,7 @@ function resolveIngressRule(
         ]
       : "cidr" in rule.source
         ? [cidrSource(cidr(rule.source.cidr))]
-        : defaultDestinations(sides, peer).map(cidrSource);
+        : carriedBlocks(sides, otherSide(side)).map(cidrSource);
   return sources.map((source) => ({
     ...base,
     source,

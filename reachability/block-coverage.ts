@@ -1,7 +1,7 @@
 import { type Cidr, cidrContains } from "../core/cidr";
 
 /** How many addresses a block holds (2^(32 - prefix) for IPv4, 2^(128 - prefix) for IPv6). */
-export function blockSize(block: Cidr): bigint {
+function blockSize(block: Cidr): bigint {
   return 1n << BigInt((block.family === "ipv4" ? 32 : 128) - block.prefixLength);
 }
 

@@ -1,14 +1,12 @@
 import type { Cidr } from "../core/cidr";
 import {
-  bothSidesHaveIpv6,
-  isManaged,
+  carriedBlocks,
+  managedSides,
   type Network,
   otherSide,
   type Peering,
   type PeeringIngressRule,
-  SIDES,
   type Side,
-  vpcOf,
 } from "../model/network";
 import { indexRouteTables, type RouteTableIndex } from "./route-tables";
 import { type SidePath, sidePath } from "./side-path";
@@ -35,20 +33,14 @@ export interface IngressPath {
   readonly back: SidePath;
 }
 
-/** The blocks of a side's VPC that the peering carries: IPv4, and IPv6 when both sides have it. */
-export function carriedBlocks(peering: Peering, side: Side): Cidr[] {
-  const vpc = vpcOf(peering, side);
-  return bothSidesHaveIpv6(peering) ? [...vpc.cidrBlocks, ...vpc.ipv6CidrBlocks] : [...vpc.cidrBlocks];
-}
-
 /** The addresses an ingress rule admits from the peer, as blocks the peering carries. */
-export function admittedSources(peering: Peering, rule: PeeringIngressRule): Cidr[] {
+function admittedSources(peering: Peering, rule: PeeringIngressRule): readonly Cidr[] {
   if (rule.source.kind === "cidr") return [rule.source.cidr];
   return carriedBlocks(peering, otherSide(rule.side));
 }
 
 /** Follows one ingress rule toward its security group and back. */
-export function ingressPath(index: RouteTableIndex, peering: Peering, rule: PeeringIngressRule): IngressPath {
+function ingressPath(index: RouteTableIndex, peering: Peering, rule: PeeringIngressRule): IngressPath {
   const { side } = rule;
   const sources = admittedSources(peering, rule);
   const families = new Set(sources.map((s) => s.family));
@@ -63,14 +55,21 @@ export function ingressPath(index: RouteTableIndex, peering: Peering, rule: Peer
   };
 }
 
+/** The paths of each network's peerings, computed once: validation (response-routing) and the report both read them. */
+const computed = new WeakMap<readonly Peering[], readonly IngressPath[]>();
+
 /**
  * Every ingress rule of the config on a side we manage, followed toward its
  * security group and back: per peering, requester side first, in config order.
  */
-export function ingressPaths(network: Pick<Network, "peerings">, index = indexRouteTables(network)): IngressPath[] {
-  return network.peerings.flatMap((peering) =>
-    SIDES.filter((side) => isManaged(peering, side)).flatMap((side) =>
-      peering.ingress[side].map((rule) => ingressPath(index, peering, rule)),
-    ),
-  );
+export function ingressPaths(network: Pick<Network, "peerings">): readonly IngressPath[] {
+  let paths = computed.get(network.peerings);
+  if (!paths) {
+    const index = indexRouteTables(network);
+    paths = network.peerings.flatMap((peering) =>
+      managedSides(peering).flatMap((side) => peering.ingress[side].map((rule) => ingressPath(index, peering, rule))),
+    );
+    computed.set(network.peerings, paths);
+  }
+  return paths;
 }

@@ -1,10 +1,16 @@
 import { type Cidr, cidrContains, cidrsOverlap } from "../core/cidr";
-import { type Network, otherSide, type Peering, type PeeringIngressRule, type Side } from "../model/network";
+import {
+  carriedBlocks,
+  type Network,
+  otherSide,
+  type Peering,
+  type PeeringIngressRule,
+  type Side,
+} from "../model/network";
 import { coverAll, outermostInside } from "./block-coverage";
 import { sidePathLines } from "./hop-lines";
-import { carriedBlocks } from "./ingress-paths";
 import type { ReachPort, ReachQuestion } from "./reach-arguments";
-import { indexRouteTables, type RouteTableIndex } from "./route-tables";
+import { indexRouteTables } from "./route-tables";
 import { sidePath } from "./side-path";
 import { portsText } from "./wording";
 
@@ -87,7 +93,7 @@ function admissionLines(
  * match over every route of the config). Static analysis: routes, security
  * groups and network ACLs made outside the config are not seen.
  */
-export function answerReach(network: Network, question: ReachQuestion, index?: RouteTableIndex): ReachAnswer {
+export function answerReach(network: Network, question: ReachQuestion): ReachAnswer {
   const { from, to, port } = question;
   const target = to.kind === "securityGroup" ? `security group ${to.securityGroupId} in ${to.vpc.name}` : to.vpc.name;
   const fromText = from.block ? `${from.block.text} in ${from.vpc.name}` : `any address of ${from.vpc.name}`;
@@ -105,7 +111,7 @@ export function answerReach(network: Network, question: ReachQuestion, index?: R
       ],
     };
   }
-  const routeTables = index ?? indexRouteTables(network);
+  const routeTables = indexRouteTables(network);
   const fromSide: Side = peering.requester === from.vpc ? "requester" : "accepter";
   const toSide = otherSide(fromSide);
   const carried = carriedBlocks(peering, fromSide);

@@ -29,7 +29,7 @@ export interface ReachQuestion {
 }
 
 /** The usage line, printed with every argument problem. */
-export const REACH_USAGE =
+const REACH_USAGE =
   "usage: npm run reach -- <from VPC or CIDR> <to security group or VPC> <port>, e.g. npm run reach -- app-use1 sg-0a1b2c3d4e5f60002 8080";
 
 /** A few names of a list, for a message: `a, b, c, … (12 in all)`. */

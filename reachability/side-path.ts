@@ -33,7 +33,7 @@ export interface SidePath {
 }
 
 /** The route tables that `side` routes for `peering`, in config order, each once. */
-export function peeringRouteTables(peering: Peering, side: Side): string[] {
+function peeringRouteTables(peering: Peering, side: Side): string[] {
   return [...new Set(peering.routes[side].map((r) => r.routeTableId))];
 }
 
