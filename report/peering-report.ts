@@ -9,6 +9,7 @@ import {
   vpcOf,
 } from "../model/network";
 import { portsText } from "../reachability/wording";
+import { cell } from "./markdown-cell";
 import { outputsAndChecksSection } from "./outputs-and-checks-section";
 import { renderReachabilitySection } from "./reachability-section";
 import type { StackSummary } from "./stack-summary";
@@ -34,10 +35,6 @@ export function dataTransferClass(peering: Pick<Peering, "sameRegion">): string 
   return peering.sameRegion
     ? "same region: free within one AZ (same AZ id), billed per GB across AZs"
     : "inter-region: billed per GB as inter-region data transfer";
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
 }
 
 /** One line per ingress rule as written in the config (a `peerVpc` source counts once). */

@@ -3,10 +3,7 @@ import { deliveryLine } from "../reachability/hop-lines";
 import { type IngressPath, ingressPaths } from "../reachability/ingress-paths";
 import type { SidePath } from "../reachability/side-path";
 import { portsText, sourceText } from "../reachability/wording";
-
-function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
-}
+import { cell } from "./markdown-cell";
 
 /**
  * Whether a side's route tables send the addresses through the peering: ✅, or

@@ -1,9 +1,8 @@
-import { isExternalVpc, type VpcConfig } from "../../config/schema";
+import { isExternalVpc } from "../../config/schema";
 import { error, type Finding, pathOf } from "../../core/finding";
+import { SIDES } from "../../model/network";
 import { didYouMean } from "../closest-name";
 import { COMPLETE, type ConfigRule } from "../rule";
-
-const SIDES = ["requester", "accepter"] as const;
 
 /**
  * Every zone a peering shares is a zone of one of its sides, listed once in the config, and goes to
@@ -43,7 +42,7 @@ export const hostedZoneReferences: ConfigRule = {
       const path = pathOf("peerings", name, "shareHostedZones");
       const zonesOf = (i: number) => {
         const vpc = entries[i];
-        return vpc === undefined || isExternalVpc(vpc) ? [] : ((vpc as VpcConfig).hostedZones ?? []);
+        return vpc === undefined || isExternalVpc(vpc) ? [] : (vpc.hostedZones ?? []);
       };
       const sharing: number[] = [];
       if (Array.isArray(share)) {
