@@ -1,6 +1,7 @@
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
 import type { RoleMode } from "../config/role-mode";
+import { providerAlias } from "../model/account-regions";
 import type { Account } from "../model/network";
 import { missingPlanRoleMessage } from "../validation/rules/plan-roles-in-plan-mode";
 import { CompactAwsProvider } from "./compact-aws-provider";
@@ -53,7 +54,7 @@ export class AwsProviders extends Construct {
 
   /** The provider that acts in `account` and `region`. */
   forAccountRegion(account: Account, region: string): AwsProvider {
-    const key = `${account.name}-${region}`;
+    const key = providerAlias(account, region);
     let provider = this.providers.get(key);
     if (!provider) {
       const roleArn = this.props.roles === "plan" ? planRoleOf(account) : account.roleArn;

@@ -19,15 +19,11 @@ import type { VpcPeering } from "./vpc-peering";
  */
 export function peeringOutputValue(
   peering: Peering,
-  resources: Pick<VpcPeering, "connection" | "accepter">,
+  resources: Pick<VpcPeering, "accepter" | "connectionOwner">,
 ): PeeringOutputValue {
-  const owner = resources.connection ?? resources.accepter;
-  const statusOf = resources.accepter ?? resources.connection;
-  if (!owner || !statusOf)
-    throw new Error(`peerings.${peering.name}: the stack holds neither its connection nor its accepter`);
   return {
-    connection_id: owner.id,
-    accept_status: statusOf.acceptStatus,
+    connection_id: resources.connectionOwner.id,
+    accept_status: (resources.accepter ?? resources.connectionOwner).acceptStatus,
     requester_vpc_id: literal(peering.requester.vpcId),
     accepter_vpc_id: literal(peering.accepter.vpcId),
     accepter_region: literal(peering.accepter.region),

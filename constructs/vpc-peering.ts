@@ -51,6 +51,16 @@ export class VpcPeering extends Construct {
   /** The private hosted zones each side resolves through the peering (`shareHostedZones`). */
   readonly zoneAssociations: PeeringZoneAssociations;
 
+  /**
+   * The resource that holds the connection in this stack: the requester's
+   * connection, else our accepter (an external requester's connection).
+   */
+  get connectionOwner(): VpcPeeringConnection | VpcPeeringConnectionAccepterA {
+    const owner = this.connection ?? this.accepter;
+    if (!owner) throw new Error(`peerings.${this.node.id}: the stack holds neither its connection nor its accepter`);
+    return owner;
+  }
+
   constructor(scope: Construct, id: string, props: VpcPeeringProps) {
     super(scope, id);
     const { peering, providerFor } = props;

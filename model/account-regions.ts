@@ -1,12 +1,17 @@
 import type { Account, Network } from "./network";
 
+/** `<account name>-<region>`: the alias of the provider that acts in an account and region. */
+export function providerAlias(account: Pick<Account, "name">, region: string): string {
+  return `${account.name}-${region}`;
+}
+
 /** An account and one region it has VPCs in. */
 export interface AccountRegion {
   /** The account. */
   readonly account: Account;
   /** The region. */
   readonly region: string;
-  /** `<account name>-<region>`: the alias of the provider that acts there. */
+  /** {@link providerAlias}: the alias of the provider that acts there. */
   readonly key: string;
 }
 
@@ -19,7 +24,7 @@ export interface AccountRegion {
 export function accountRegions(network: Network): AccountRegion[] {
   const byKey = new Map<string, AccountRegion>();
   for (const vpc of network.vpcs.values()) {
-    const key = `${vpc.account.name}-${vpc.region}`;
+    const key = providerAlias(vpc.account, vpc.region);
     if (!vpc.account.external && !byKey.has(key)) byKey.set(key, { account: vpc.account, region: vpc.region, key });
   }
   return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));

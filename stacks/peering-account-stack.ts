@@ -5,7 +5,7 @@ import { AwsProviders } from "../constructs/aws-providers";
 import { addConnectionCheck } from "../constructs/peering-connection-check";
 import { addPeeringOutputs } from "../constructs/peering-outputs";
 import { VpcPeering } from "../constructs/vpc-peering";
-import { type AccountRegion, accountRegions } from "../model/account-regions";
+import type { AccountRegion } from "../model/account-regions";
 import type { Network } from "../model/network";
 import type { StackPlan } from "../model/stacks";
 import { requireAwsProvider } from "./provider-requirements";
@@ -29,11 +29,10 @@ export interface PeeringAccountStackProps {
    */
   readonly roles?: RoleMode;
   /**
-   * The (account, region) pairs to declare a provider for; the same for every
-   * peering stack of a network, so that `addPeeringStacks` computes them once.
-   * @default accountRegions(network)
+   * The (account, region) pairs to declare a provider for: `accountRegions(network)`,
+   * the same for every peering stack of a network, so `addPeeringStacks` computes them once.
    */
-  readonly accountRegions?: readonly AccountRegion[];
+  readonly accountRegions: readonly AccountRegion[];
 }
 
 /**
@@ -69,8 +68,7 @@ export class PeeringAccountStack extends TerraformStack {
     });
     // Every (account, region) of our VPCs, declared up front and in a fixed order: a peering's
     // providers must outlive it, or Terraform cannot plan the destruction of a removed peering.
-    for (const { account, region } of props.accountRegions ?? accountRegions(network))
-      providers.forAccountRegion(account, region);
+    for (const { account, region } of props.accountRegions) providers.forAccountRegion(account, region);
     const peerings = plan.peerings.map((peering) => ({
       peering,
       resources: new VpcPeering(this, peering.name, {
@@ -80,10 +78,7 @@ export class PeeringAccountStack extends TerraformStack {
     }));
     addPeeringOutputs(this, peerings);
     if (network.checks) {
-      for (const { peering, resources } of peerings) {
-        const managed = resources.connection ?? resources.accepter;
-        if (managed) addConnectionCheck(this, peering, managed);
-      }
+      for (const { peering, resources } of peerings) addConnectionCheck(this, peering, resources.connectionOwner);
     }
   }
 
