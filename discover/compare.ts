@@ -1,5 +1,6 @@
 import type { Network, Peering, Side } from "../model/network";
 import { SIDES } from "../model/network";
+import { vpcPairKey } from "./build-config";
 
 /**
  * The differences between a config and AWS, both resolved to the model (so
@@ -76,9 +77,9 @@ export function compareWithAws(config: Network, aws: Network, scope: ScanScope):
   const awsPeerings = new Map(aws.peerings.map((p) => [p.existingConnectionId as string, p]));
   const matched = new Set<string>();
   // A peering the template created has no id in the config: its two VPCs find it (one peering per pair).
-  const awsByVpcs = new Map(aws.peerings.map((p) => [`${p.requester.vpcId} ${p.accepter.vpcId}`, p]));
+  const awsByVpcs = new Map(aws.peerings.map((p) => [vpcPairKey(p.requester.vpcId, p.accepter.vpcId), p]));
   for (const p of config.peerings) {
-    const id = connectionOf(p) ?? awsByVpcs.get(`${p.requester.vpcId} ${p.accepter.vpcId}`)?.existingConnectionId;
+    const id = connectionOf(p) ?? awsByVpcs.get(vpcPairKey(p.requester.vpcId, p.accepter.vpcId))?.existingConnectionId;
     if (id === undefined) continue;
     const found = awsPeerings.get(id);
     if (!found) {
