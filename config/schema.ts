@@ -12,7 +12,8 @@ import { AWS_REGIONS, type AwsRegion } from "./aws-regions";
  * other (overlaps, references, quotas) live in `validation/rules/`.
  */
 
-const NAME_PATTERN = /^[a-z][a-z0-9-]*$/;
+/** What a resource name (account, VPC, peering) may be: a lowercase letter, then lowercase letters, digits and dashes. */
+export const NAME_PATTERN = /^[a-z][a-z0-9-]*$/;
 
 /** Name of an account, VPC or peering: it becomes part of Terraform addresses. */
 export const resourceNameSchema = z

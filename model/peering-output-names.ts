@@ -1,3 +1,4 @@
+import { NAME_PATTERN } from "../config/schema";
 /**
  * Names of a stack's Terraform outputs and check blocks, derived from peering
  * names only (never list positions), so they stay put when the config is
@@ -15,14 +16,12 @@
 /** The per-stack output that maps every peering of the stack, by peering name, to its {@link PeeringOutputValue}. */
 export const PEERINGS_OUTPUT = "peerings_by_name";
 
-const PEERING_NAME = /^[a-z][a-z0-9-]*$/;
-
 /**
  * The Terraform identifier for a peering: `peering_` and its name with `-` as `_`.
  * @throws Error naming the peering when the name is not a peering name (it could collide)
  */
 export function peeringIdentifier(peeringName: string): string {
-  if (!PEERING_NAME.test(peeringName)) {
+  if (!NAME_PATTERN.test(peeringName)) {
     throw new Error(
       `peerings.${peeringName}: cannot derive a Terraform output name: peering names are lowercase letters, digits and dashes, starting with a letter`,
     );
