@@ -127,7 +127,8 @@ async function main(): Promise<number> {
   synthesizeHcl(network, hclOutdir);
   const plans = new Map(planStacks(network).map((plan) => [plan.name, plan]));
   const inSuite: string[] = [];
-  const alone: string[] = [];
+  /** Stacks with import blocks, each run as its own root module: the unit and its folder. */
+  const alone: Array<{ unit: string; dir: string }> = [];
   mkdirSync(join(suiteDir, "tests"), { recursive: true });
   for (const name of stackNames) {
     const json = stacks.get(name) as StackJson;
@@ -135,14 +136,15 @@ async function main(): Promise<number> {
     const aliases = json.provider.aws.map((p) => p.alias).filter((a): a is string => a !== undefined);
     const roleIds = Object.keys(json.resource?.aws_iam_role ?? {}).map((id) => id.replace(/_role$/, ""));
     const test = plan ? renderMockTest(plan, aliases, network.checks) : renderBootstrapMockTest(roleIds);
+    const ownRoot = needsOwnRoot(json);
     for (const [format, file] of FORMATS) {
       const unit = `${format}/${name}`;
-      const dir = join(suiteDir, needsOwnRoot(json) ? `alone/${format}-${name}` : unit);
+      const dir = join(suiteDir, ownRoot ? `alone/${format}-${name}` : unit);
       mkdirSync(dir, { recursive: true });
       copyFileSync(join(format === "json" ? outdir : hclOutdir, "stacks", name, file), join(dir, file));
-      if (needsOwnRoot(json)) {
+      if (ownRoot) {
         writeFileSync(join(dir, "mocked.tftest.hcl"), test);
-        alone.push(unit);
+        alone.push({ unit, dir });
       } else {
         writeFileSync(join(suiteDir, testFileOf(unit)), runningModule(test, `./${unit}`));
         inSuite.push(unit);
@@ -201,8 +203,7 @@ async function main(): Promise<number> {
           `\n$ terraform test   (in ${suiteDir})\n${outcome.unplaced.join("\n") || `${run.stdout}${run.stderr}`}\n`,
         );
     }),
-    ...alone.map((unit) => async () => {
-      const dir = join(suiteDir, "alone", unit.replace("/", "-"));
+    ...alone.map(({ unit, dir }) => async () => {
       copyFileSync(lockFile, join(dir, ".terraform.lock.hcl"));
       const run = await terraform(dir, ["test", "-json", "-no-color"], env);
       const outcome = suiteOutcome(`${run.stdout}\n${run.stderr}`);
